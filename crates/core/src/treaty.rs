@@ -1,0 +1,380 @@
+//! Treaties, their parties and clauses: the model a spec file or an ATOP record becomes.
+//!
+//! A [`Treaty`] is data, not code: the engine (`crate::engine`) reads the clauses and decides,
+//! for one incident, which of them oblige whom.
+
+use crate::day::Day;
+use crate::record::Ccode;
+use serde::Serialize;
+
+/// The ATOP typology of commitments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Active military support if the beneficiary is attacked.
+    Defence,
+    /// Active military support in a war the beneficiary starts, or against named states.
+    Offence,
+    /// Not to aid the beneficiary's attacker.
+    Neutrality,
+    /// Not to attack the beneficiary.
+    NonAggression,
+    /// To consult in a crisis.
+    Consultation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Defence, Kind::Offence, Kind::Neutrality, Kind::NonAggression, Kind::Consultation];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Defence => "defence",
+            Kind::Offence => "offence",
+            Kind::Neutrality => "neutrality",
+            Kind::NonAggression => "non-aggression",
+            Kind::Consultation => "consultation",
+        }
+    }
+    /// Whether a triggered clause of this kind brings the obligor into the fight.
+    pub fn is_military(self) -> bool {
+        matches!(self, Kind::Defence | Kind::Offence)
+    }
+}
+
+/// How strongly a clause binds, weakest first (so `max` picks the strongest).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strength {
+    /// A political assurance (Budapest Memorandum): no duty to act.
+    Assurance,
+    /// A duty to consult (NATO Art. 4).
+    Consult,
+    /// "Such action as it deems necessary, including the use of armed force" (NATO Art. 5).
+    AsItDeemsNecessary,
+    /// Automatic military assistance with all means (WEU Art. V, many bilateral pacts).
+    Automatic,
+}
+
+impl Strength {
+    pub const ALL: [Strength; 4] = [Strength::Assurance, Strength::Consult, Strength::AsItDeemsNecessary, Strength::Automatic];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strength::Assurance => "assurance",
+            Strength::Consult => "consult",
+            Strength::AsItDeemsNecessary => "as-it-deems-necessary",
+            Strength::Automatic => "automatic",
+        }
+    }
+    /// Whether an obligation of this strength commits the obligor to join a coalition
+    /// (used by the response cascade).
+    pub fn joins_coalition(self) -> bool {
+        self >= Strength::AsItDeemsNecessary
+    }
+}
+
+/// What sets a clause off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trigger {
+    /// An armed attack (UN Charter Art. 51 language).
+    ArmedAttack,
+    /// Any use or threat of force, aggression, or a threat to territorial integrity.
+    AnyUseOfForce,
+}
+
+/// Where a treaty stands in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TreatyStatus {
+    Proposed,
+    Signed,
+    InForce,
+    Lapsed,
+}
+
+/// Regions for territorial scopes and incident places.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    Europe,
+    NorthAmerica,
+    /// Central America and the Caribbean.
+    CentralAmerica,
+    SouthAmerica,
+    /// The North Atlantic north of the Tropic of Cancer (NATO Art. 6 islands and waters).
+    NorthAtlantic,
+    MiddleEast,
+    Africa,
+    Asia,
+    Pacific,
+}
+
+impl Region {
+    pub const ALL: [Region; 9] = [
+        Region::Europe,
+        Region::NorthAmerica,
+        Region::CentralAmerica,
+        Region::SouthAmerica,
+        Region::NorthAtlantic,
+        Region::MiddleEast,
+        Region::Africa,
+        Region::Asia,
+        Region::Pacific,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Region::Europe => "europe",
+            Region::NorthAmerica => "north-america",
+            Region::CentralAmerica => "central-america",
+            Region::SouthAmerica => "south-america",
+            Region::NorthAtlantic => "north-atlantic",
+            Region::MiddleEast => "middle-east",
+            Region::Africa => "africa",
+            Region::Asia => "asia",
+            Region::Pacific => "pacific",
+        }
+    }
+    /// Parses a region name; `americas` is accepted as a shorthand by [`Region::parse_set`].
+    pub fn parse(s: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+    /// Parses a region name, expanding the shorthand `americas`.
+    pub fn parse_set(s: &str) -> Option<Vec<Region>> {
+        match s {
+            "americas" => Some(vec![Region::NorthAmerica, Region::CentralAmerica, Region::SouthAmerica]),
+            _ => Region::parse(s).map(|r| vec![r]),
+        }
+    }
+    /// The home region of a state, from the COW numbering (which groups codes by region).
+    pub fn home_of(ccode: Ccode) -> Region {
+        match ccode {
+            2 | 20 | 70 => Region::NorthAmerica,
+            0..=99 => Region::CentralAmerica,
+            100..=199 => Region::SouthAmerica,
+            200..=399 => Region::Europe,
+            400..=626 => Region::Africa,
+            627..=699 => Region::MiddleEast,
+            700..=899 => Region::Asia,
+            _ => Region::Pacific,
+        }
+    }
+}
+
+/// Which of the beneficiary's territory a scope protects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum TerritoryRule {
+    /// Territory under the beneficiary's control (or administration: US–Japan Art. 5).
+    Controlled,
+    /// The beneficiary's internationally recognised territory, occupied or not.
+    #[default]
+    Recognised,
+}
+
+/// Where a clause applies (NATO Art. 6 is the model).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scope {
+    /// Article that defines the scope, for traces ("6").
+    pub article: Option<String>,
+    pub paraphrase: Option<String>,
+    /// Attacks anywhere count (no territorial limit) when true.
+    pub anywhere: bool,
+    /// Regions in which an attack on the beneficiary's territory counts.
+    pub regions: Vec<Region>,
+    /// States whose territory counts wherever it lies (Art. 6: Turkey).
+    pub states: Vec<Ccode>,
+    pub territory: TerritoryRule,
+    /// Whether attacks on the beneficiary's forces, vessels or aircraft in the scope's
+    /// regions count (Art. 6(2)); at sea or abroad otherwise falls outside.
+    pub forces: bool,
+}
+
+impl Scope {
+    /// No territorial limit: any attack on the beneficiary counts.
+    pub fn anywhere() -> Scope {
+        Scope {
+            article: None,
+            paraphrase: None,
+            anywhere: true,
+            regions: vec![],
+            states: vec![],
+            territory: TerritoryRule::Recognised,
+            forces: true,
+        }
+    }
+}
+
+/// Picks states out of a treaty: by role, by group, or by name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "by", content = "value")]
+pub enum Selector {
+    /// Every party of the treaty.
+    Parties,
+    /// Parties holding this role ("guarantor", "member").
+    Role(String),
+    /// Members of a named group (the EU) on the incident's day.
+    Group(String),
+    /// One state.
+    State(Ccode),
+}
+
+/// What must hold for a clause to apply, modelled on ATOP's condition codes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum Condition {
+    /// Only against these attackers. Empty: the treaty names adversaries that the data do
+    /// not record (ATOP `defcoadv` without `statthr`), so the check is undetermined.
+    Adversary { states: Vec<Ccode>, non_state: bool },
+    /// Only if the attack happens in these regions. Empty: undetermined (ATOP `defcoloc`).
+    Location { regions: Vec<Region> },
+    /// Only if the beneficiary did not provoke the attack (ATOP `defconpr`).
+    NonProvocation,
+    /// Only if at least `min` states attack (ATOP `defconum`).
+    Attackers { min: u8 },
+    /// Only if the obligor is not already at war (ATOP: obligation conditional on the
+    /// obligor's neutrality elsewhere); undetermined where the data end.
+    ObligorNotAtWar,
+    /// Only if the attacker refused a demand (ATOP `defcodem`/`defcocon`).
+    NonCompliance,
+    /// A condition the source records only as present; always undetermined.
+    Unrecorded { code: String, description: String },
+}
+
+/// A rule that switches a clause off when all its conditions hold (Catala-style exception).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Exception {
+    pub article: String,
+    pub paraphrase: String,
+    pub when: Vec<Condition>,
+}
+
+/// What a guarantor pledges when the clause is triggered.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contribution {
+    pub by: Selector,
+    pub what: String,
+    /// Troops pledged.
+    pub forces: Option<u32>,
+    /// Money pledged, billions of US dollars a year.
+    pub money_usd_bn: Option<f64>,
+    /// Share of a joint effort, 0–1.
+    pub share: Option<f64>,
+}
+
+/// One commitment of a treaty.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Clause {
+    /// Article number as the treaty numbers it ("5", "42.7", "IV").
+    pub article: String,
+    pub paraphrase: String,
+    pub kind: Kind,
+    pub obligors: Vec<Selector>,
+    pub beneficiaries: Vec<Selector>,
+    pub strength: Strength,
+    pub trigger: Trigger,
+    pub scope: Scope,
+    pub conditions: Vec<Condition>,
+    pub exceptions: Vec<Exception>,
+    pub contributions: Vec<Contribution>,
+}
+
+/// A party and when it belongs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Party {
+    pub ccode: Ccode,
+    pub roles: Vec<String>,
+    pub entry: Day,
+    pub exit: Option<Day>,
+    /// Where the dates come from (a dataset, or a source note for facts after it ends).
+    pub source: Option<String>,
+}
+
+impl Party {
+    pub fn is_party_on(&self, day: Day) -> bool {
+        self.entry <= day && self.exit.is_none_or(|e| day <= e)
+    }
+}
+
+/// A named, dated set of states (the EU; NATO members as a group for other treaties).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub members: Vec<Party>,
+    pub sources: Vec<String>,
+}
+
+impl Group {
+    pub fn members_on(&self, day: Day) -> impl Iterator<Item = Ccode> + '_ {
+        self.members.iter().filter(move |m| m.is_party_on(day)).map(|m| m.ccode)
+    }
+}
+
+/// A state's position on admitting a new member, for treaties that need unanimity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Position {
+    Consents,
+    Objects,
+    Undecided,
+}
+
+/// An accession that needs every current member's consent (NATO Art. 10).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Accession {
+    pub article: String,
+    pub candidate: Ccode,
+    /// Positions by member; members not listed count as undecided.
+    pub positions: Vec<(Ccode, Position, Option<String>)>,
+}
+
+/// Where a treaty came from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum Origin {
+    /// An ATOP alliance (coded provisions only).
+    Atop { version: String },
+    /// A spec file of the built-in library.
+    Library { file: String },
+    /// A spec file the user passed.
+    User { file: String },
+}
+
+/// A treaty or proposal.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Treaty {
+    /// Stable id: `nato`, `ukraine-b`, or `atop:3180`.
+    pub id: String,
+    pub name: String,
+    /// The ATOP alliance this treaty encodes; a library spec with an atopid replaces the
+    /// ATOP record in the default treaty set.
+    pub atopid: Option<u32>,
+    pub status: TreatyStatus,
+    pub signed: Option<Day>,
+    pub in_force: Option<Day>,
+    pub lapsed: Option<Day>,
+    pub sources: Vec<String>,
+    pub parties: Vec<Party>,
+    pub clauses: Vec<Clause>,
+    pub accession: Option<Accession>,
+    pub origin: Origin,
+    /// Free-text notes (e.g. how ATOP fields were turned into clauses).
+    pub notes: Vec<String>,
+}
+
+impl Treaty {
+    /// Whether the treaty binds on `day`: in force (or, for a proposal, taken as if in force
+    /// from its proposal date, so that designs can be explored) and not lapsed.
+    pub fn binds_on(&self, day: Day) -> bool {
+        let start = self.in_force.or(self.signed);
+        start.is_none_or(|s| s <= day) && self.lapsed.is_none_or(|l| day <= l)
+    }
+
+    /// Parties on `day`.
+    pub fn parties_on(&self, day: Day) -> impl Iterator<Item = &Party> + '_ {
+        self.parties.iter().filter(move |p| p.is_party_on(day))
+    }
+
+    pub fn is_party_on(&self, ccode: Ccode, day: Day) -> bool {
+        self.parties_on(day).any(|p| p.ccode == ccode)
+    }
+}
