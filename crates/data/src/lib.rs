@@ -143,8 +143,8 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     push("atop", "atop5/atop5_1a.csv", r.atop5.alliances.rows(), span(r.atop5.alliances.col("begyr").iter().chain(r.atop5.alliances.col("endyr")).flatten().copied().filter(|y| *y > 0)), Some(&r.atop5.version));
     push("atop", "atop5/atop5_1m.csv", r.atop5.members.rows(), span(r.atop5.members.col("yrent").iter().chain(r.atop5.members.col("yrexit")).flatten().copied().filter(|y| *y > 0)), Some(&r.atop5.version));
     push("atop", "atop_alliance.csv", r.atop_dyads.len(), span(r.atop_dyads.year.iter().map(|&y| y as i32)), None);
-    push("atop4", "atop4/atop-alliance-level.csv", r.atop4.alliances.rows(), span(r.atop4.alliances.col("begyr").iter().chain(r.atop4.alliances.col("endyr")).flatten().copied().filter(|y| *y > 0)), Some(&r.atop4.version));
-    push("atop4", "atop4/atop-member-level.csv", r.atop4.members.rows(), span(r.atop4.members.col("yrent").iter().chain(r.atop4.members.col("yrexit")).flatten().copied().filter(|y| *y > 0)), Some(&r.atop4.version));
+    push("atop4", "atop4/atop-alliance-level.csv", r.atop4.alliances.rows(), span(r.atop4.alliances.col("begyr").iter().chain(r.atop4.alliances.col("endyr")).flatten().copied().filter(|y| *y > 0)), None);
+    push("atop4", "atop4/atop-member-level.csv", r.atop4.members.rows(), span(r.atop4.members.col("yrent").iter().chain(r.atop4.members.col("yrexit")).flatten().copied().filter(|y| *y > 0)), None);
     push("cow-alliance", "cow_alliance.csv", r.cow_alliances.len(), span(r.cow_alliances.year.iter().map(|&y| y as i32)), None);
     push("nmc", "cow_nmc.csv", r.capabilities.len(), span(r.capabilities.year.iter().map(|&y| y as i32)), None);
     push("majors", "cow_majors.csv", r.majors.len(), span(r.majors.iter().flat_map(|s| [s.span.start.year(), s.span.end.year()])), None);

@@ -1,0 +1,66 @@
+//! Output for people (aligned tables) and for programs (JSON, CSV), shared by every command.
+
+use anyhow::Result;
+use std::io::Write;
+
+/// `--format`: a human table by default, JSON or CSV for programs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+/// A rectangular result: what every command can print as a table or CSV.
+pub struct Table {
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&'static str]) -> Table {
+        Table { headers: headers.to_vec(), rows: Vec::new() }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        debug_assert_eq!(row.len(), self.headers.len());
+        self.rows.push(row);
+    }
+
+    /// Writes the table for people (`Format::Table`) or as CSV.
+    pub fn write(&self, out: &mut dyn Write, format: Format) -> Result<()> {
+        match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(&self.headers)?;
+                for r in &self.rows {
+                    w.write_record(r)?;
+                }
+                w.flush()?;
+            }
+            _ => {
+                let mut t = comfy_table::Table::new();
+                t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+                t.set_header(&self.headers);
+                for r in &self.rows {
+                    t.add_row(r);
+                }
+                writeln!(out, "{t}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Formats an optional number for tables, empty when absent.
+pub fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
