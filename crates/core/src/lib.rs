@@ -5,6 +5,7 @@
 
 pub mod atop;
 pub mod day;
+pub mod incident;
 pub mod record;
 pub mod states;
 pub mod treaty;
