@@ -5,6 +5,8 @@
 
 mod cmd;
 mod output;
+mod scenario;
+mod specs;
 
 use clap::Parser;
 use std::process::ExitCode;

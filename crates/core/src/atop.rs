@@ -94,7 +94,9 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
                 }
                 let conditions: Vec<Condition> = conds
                     .iter()
-                    .filter(|c| get(m, c, row) == Some(1))
+                    // `neucoatt` (neutrality only if the ally is attacked) holds by
+                    // construction: casus invokes neutrality only for the attacked state.
+                    .filter(|c| **c != "neucoatt" && get(m, c, row) == Some(1))
                     .map(|c| condition(c, &threats))
                     .collect();
                 let idx = match clauses.iter().position(|(k, _, cs)| k == kind && *cs == conditions) {
@@ -111,7 +113,10 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
                 roles,
                 entry,
                 exit,
-                source: Some(format!("ATOP {} member-level, phase {}", release.version, get(m, "phase", row).unwrap_or(0))),
+                source: Some(match get(m, "phase", row).filter(|&p| p > 0) {
+                    Some(p) => format!("ATOP {} member-level, phase {p}", release.version),
+                    None => format!("ATOP {} member-level", release.version),
+                }),
             });
         }
         let clauses = clauses

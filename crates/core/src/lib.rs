@@ -4,11 +4,15 @@
 //! `casus-data`, spec parsing in `casus-spec`, presentation in the `casus` binary.
 
 pub mod atop;
+pub mod compare;
 pub mod day;
+pub mod engine;
 pub mod incident;
 pub mod record;
+pub mod response;
 pub mod states;
 pub mod treaty;
+pub mod view;
 pub mod world;
 
 pub use day::{Day, Span};

@@ -1,6 +1,7 @@
 //! The in-memory world every command works on: the record, the state system, treaties,
 //! groups and the incident library.
 
+use crate::incident::Incident;
 use crate::record::{Ccode, Record};
 use crate::states::StateSystem;
 use crate::treaty::{Group, Treaty};
@@ -13,6 +14,8 @@ pub struct World {
     /// ATOP alliances (as `atop:<id>`) followed by the built-in library.
     pub treaties: Vec<Treaty>,
     pub groups: Vec<Group>,
+    /// The incident library (recent facts after the datasets end, and classic cases).
+    pub incidents: Vec<Incident>,
 }
 
 impl World {
@@ -21,11 +24,63 @@ impl World {
     pub fn from_record(record: Record, aliases: &[(String, Ccode)]) -> World {
         let states = StateSystem::new(&record.states, aliases);
         let treaties = crate::atop::treaties(&record.atop5);
-        World { record, states, treaties, groups: Vec::new() }
+        World { record, states, treaties, groups: Vec::new(), incidents: Vec::new() }
     }
 
     pub fn treaty(&self, id: &str) -> Option<&Treaty> {
         self.treaties.iter().find(|t| t.id == id)
+    }
+
+    /// The treaties invoked when the user names none: every treaty in force or lapsed (not
+    /// proposals), with an ATOP record left out when a library spec encodes the same
+    /// alliance (NATO's spec replaces `atop:3180`).
+    pub fn default_treaties(&self) -> Vec<&Treaty> {
+        let encoded: Vec<u32> = self
+            .treaties
+            .iter()
+            .filter(|t| !matches!(t.origin, crate::treaty::Origin::Atop { .. }))
+            .filter_map(|t| t.atopid)
+            .collect();
+        self.treaties
+            .iter()
+            .filter(|t| t.status != crate::treaty::TreatyStatus::Proposed)
+            .filter(|t| !(matches!(t.origin, crate::treaty::Origin::Atop { .. }) && t.atopid.is_some_and(|a| encoded.contains(&a))))
+            .collect()
+    }
+
+    /// The treaties to invoke: the defaults (unless `only`) plus the chosen ones. A chosen
+    /// treaty that encodes an ATOP alliance replaces every default treaty encoding the same
+    /// alliance (a NATO-membership variant replaces `nato` and `atop:3180`).
+    pub fn treaty_set(&self, chosen: &[&str], only: bool) -> Vec<&Treaty> {
+        let picked: Vec<&Treaty> = chosen.iter().filter_map(|id| self.treaty(id)).collect();
+        let mut out: Vec<&Treaty> = if only { Vec::new() } else { self.default_treaties() };
+        out.retain(|t| !picked.iter().any(|p| p.id == t.id || (p.atopid.is_some() && p.atopid == t.atopid)));
+        for p in picked {
+            if !out.iter().any(|t| t.id == p.id) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// Adds treaties, replacing any with the same id.
+    pub fn add_treaties(&mut self, treaties: Vec<Treaty>) {
+        for t in treaties {
+            match self.treaties.iter_mut().find(|x| x.id == t.id) {
+                Some(slot) => *slot = t,
+                None => self.treaties.push(t),
+            }
+        }
+    }
+
+    /// Adds groups, replacing any with the same id.
+    pub fn add_groups(&mut self, groups: Vec<Group>) {
+        for g in groups {
+            match self.groups.iter_mut().find(|x| x.id == g.id) {
+                Some(slot) => *slot = g,
+                None => self.groups.push(g),
+            }
+        }
     }
 
     pub fn group(&self, id: &str) -> Option<&Group> {

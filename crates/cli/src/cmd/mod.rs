@@ -1,6 +1,7 @@
 //! One module per subcommand; this file holds the flag tree and the dispatch.
 
 mod data;
+mod invoke;
 mod states;
 mod treaty;
 
@@ -31,6 +32,8 @@ pub enum Command {
     /// The bundled datasets: what they hold and how to cite them.
     #[command(subcommand)]
     Data(data::DataCommand),
+    /// Which clauses an attack triggers, who must respond, why, and the response.
+    Invoke(invoke::Args),
     /// System members on a date or in a year.
     States(states::Args),
     /// ATOP and built-in treaties: list and show.
@@ -55,6 +58,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Data(c) => data::run(c, &src, &mut out)?,
+        Command::Invoke(a) => invoke::run(a, load_world(&src)?, &mut out)?,
         Command::States(a) => states::run(a, &load_world(&src)?, &mut out)?,
         Command::Treaty(c) => treaty::run(c, &load_world(&src)?, &mut out)?,
     };

@@ -1,0 +1,229 @@
+//! The response to an incident: coalitions round by round, and the capability behind each.
+//!
+//! Rules of the cascade (documented in docs/invoke.md):
+//! 1. Round 0: side A is the attacking states, side B the target.
+//! 2. Round 1: every *triggered* defence obligation toward the target whose strength commits
+//!    the obligor to act (automatic, or "such action as it deems necessary") brings the
+//!    obligor into side B; every triggered offence pledge to an attacker brings its obligor
+//!    into side A. Undetermined obligations are listed as "may join", never added.
+//! 3. Round k > 1: each state that joined in round k−1 is taken to attack every state of
+//!    the other side on its territory (the counter-attack, or the joiner's entry into the
+//!    war). Those derived incidents are invoked like the first, and their triggered
+//!    obligations add joiners to the sides as in rule 2.
+//! 4. A state obliged to both sides in the same round is cross-pressured and joins neither;
+//!    a state already on a side stays there. The cascade stops when a round adds nobody
+//!    (or after 12 rounds).
+
+use crate::engine::{Engine, Evaluation, Options, Status};
+use crate::incident::{Actor, Force, Incident, Place};
+use crate::record::{Capabilities, Ccode};
+use crate::treaty::Kind;
+use serde::Serialize;
+
+/// A state joining a side, and the obligation that brought it in.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Joiner {
+    pub state: Ccode,
+    /// The state it is obliged toward.
+    pub toward: Ccode,
+    pub treaty: String,
+    pub article: String,
+}
+
+/// One round of the cascade.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Round {
+    pub round: u32,
+    pub side_a: Vec<Joiner>,
+    pub side_b: Vec<Joiner>,
+    /// Undetermined obligations: states that may join, by side.
+    pub may_join_a: Vec<Joiner>,
+    pub may_join_b: Vec<Joiner>,
+    pub cross_pressured: Vec<Ccode>,
+}
+
+/// One state's capabilities as used in the balance.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Capability {
+    pub state: Ccode,
+    /// The NMC year the values come from (the latest available up to the incident year).
+    pub year: Option<i16>,
+    pub cinc: Option<f64>,
+    /// Military expenditure, thousands of US dollars.
+    pub milex: Option<f64>,
+    /// Military personnel, thousands.
+    pub milper: Option<f64>,
+}
+
+/// Capability totals of one side.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SideBalance {
+    pub states: Vec<Capability>,
+    pub cinc: f64,
+    pub milex: f64,
+    pub milper: f64,
+    /// States without any NMC value.
+    pub missing: Vec<Ccode>,
+}
+
+/// Capabilities of the two sides after the cascade.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Balance {
+    pub side_a: SideBalance,
+    pub side_b: SideBalance,
+    /// A note on the years used (NMC 7.0 ends in 2022).
+    pub note: String,
+}
+
+/// The full answer to one incident.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Response {
+    pub evaluation: Evaluation,
+    pub rounds: Vec<Round>,
+    pub side_a: Vec<Ccode>,
+    pub side_b: Vec<Ccode>,
+    pub balance: Balance,
+}
+
+const MAX_ROUNDS: u32 = 12;
+
+fn joins(o: &crate::engine::Obligation) -> bool {
+    o.kind.is_military() && o.strength.joins_coalition()
+}
+
+impl Engine<'_> {
+    /// Invokes the incident, then runs the cascade and the balance.
+    pub fn respond(&self, inc: &Incident, opt: Options) -> Response {
+        let evaluation = self.invoke(inc, opt);
+        let mut side_a: Vec<Ccode> = inc.attacker_states().collect();
+        let mut side_b: Vec<Ccode> = vec![inc.target];
+        let mut rounds = Vec::new();
+        let lean = Options { all: false, trace: false };
+
+        // Round 1 comes from the main evaluation; later rounds from derived incidents.
+        let mut pending: Vec<Evaluation> = vec![evaluation.clone()];
+        let mut round_no = 1;
+        while round_no <= MAX_ROUNDS {
+            let mut round = Round { round: round_no, ..Round::default() };
+            let mut to_a: Vec<Joiner> = Vec::new();
+            let mut to_b: Vec<Joiner> = Vec::new();
+            for ev in &pending {
+                for o in &ev.obligations {
+                    // Defence toward a state of side X pulls the obligor into X; an offence
+                    // pledge to an attacker pulls the obligor to the attacker's side.
+                    let on_a = side_a.contains(&o.beneficiary);
+                    let on_b = side_b.contains(&o.beneficiary);
+                    if !(on_a || on_b) || !matches!(o.kind, Kind::Defence | Kind::Offence) || !joins(o) {
+                        continue;
+                    }
+                    if side_a.contains(&o.obligor) || side_b.contains(&o.obligor) {
+                        continue;
+                    }
+                    let j = Joiner { state: o.obligor, toward: o.beneficiary, treaty: o.treaty.clone(), article: o.article.clone() };
+                    match (o.status, on_a) {
+                        (Status::Triggered, true) => push_unique(&mut to_a, j),
+                        (Status::Triggered, false) => push_unique(&mut to_b, j),
+                        (Status::Undetermined, true) => push_unique(&mut round.may_join_a, j),
+                        (Status::Undetermined, false) => push_unique(&mut round.may_join_b, j),
+                        _ => {}
+                    }
+                }
+            }
+            let both: Vec<Ccode> = to_a.iter().map(|j| j.state).filter(|s| to_b.iter().any(|j| j.state == *s)).collect();
+            to_a.retain(|j| !both.contains(&j.state));
+            to_b.retain(|j| !both.contains(&j.state));
+            round.cross_pressured = both;
+            round.cross_pressured.sort_unstable();
+            round.cross_pressured.dedup();
+            round.may_join_a.retain(|j| !to_a.iter().any(|x| x.state == j.state));
+            round.may_join_b.retain(|j| !to_b.iter().any(|x| x.state == j.state));
+            round.side_a = to_a;
+            round.side_b = to_b;
+            let new_a: Vec<Ccode> = round.side_a.iter().map(|j| j.state).collect();
+            let new_b: Vec<Ccode> = round.side_b.iter().map(|j| j.state).collect();
+            let quiet = new_a.is_empty() && new_b.is_empty();
+            if !(quiet && round.may_join_a.is_empty() && round.may_join_b.is_empty() && round.cross_pressured.is_empty()) {
+                rounds.push(round);
+            }
+            if quiet {
+                break;
+            }
+            side_a.extend(&new_a);
+            side_b.extend(&new_b);
+            // Derived incidents: each new joiner attacks every state of the other side.
+            pending = Vec::new();
+            for (joiners, others) in [(&new_a, &side_b), (&new_b, &side_a)] {
+                for &x in joiners.iter() {
+                    for &y in others.iter() {
+                        let d = Incident {
+                            id: None,
+                            attackers: vec![Actor::State(x)],
+                            target: y,
+                            date: inc.date,
+                            place: Place::Territory,
+                            force: Force::ArmedAttack,
+                            provoked: None,
+                            description: None,
+                            sources: vec![],
+                        };
+                        pending.push(self.invoke(&d, lean));
+                    }
+                }
+            }
+            round_no += 1;
+        }
+        side_a.sort_unstable();
+        side_b.sort_unstable();
+        let balance = balance(&self.world.record.capabilities, &side_a, &side_b, inc.date.year());
+        Response { evaluation, rounds, side_a, side_b, balance }
+    }
+}
+
+fn push_unique(v: &mut Vec<Joiner>, j: Joiner) {
+    if !v.iter().any(|x| x.state == j.state) {
+        v.push(j);
+    }
+}
+
+/// The latest NMC row of `ccode` at or before `year`.
+pub fn latest_capability(c: &Capabilities, ccode: Ccode, year: i32) -> Capability {
+    // NMC is sorted by ccode then year; find the ccode's block by binary search.
+    let lo = c.ccode.partition_point(|&x| x < ccode);
+    let hi = c.ccode.partition_point(|&x| x <= ccode);
+    let mut best: Option<usize> = None;
+    for i in lo..hi {
+        if (c.year[i] as i32) <= year && c.cinc[i].is_some() {
+            best = Some(i);
+        }
+    }
+    match best {
+        Some(i) => Capability { state: ccode, year: Some(c.year[i]), cinc: c.cinc[i], milex: c.milex[i], milper: c.milper[i] },
+        None => Capability { state: ccode, year: None, cinc: None, milex: None, milper: None },
+    }
+}
+
+fn side_balance(c: &Capabilities, side: &[Ccode], year: i32) -> SideBalance {
+    let mut b = SideBalance::default();
+    for &s in side {
+        let cap = latest_capability(c, s, year);
+        if cap.year.is_none() {
+            b.missing.push(s);
+        }
+        b.cinc += cap.cinc.unwrap_or(0.0);
+        b.milex += cap.milex.unwrap_or(0.0);
+        b.milper += cap.milper.unwrap_or(0.0);
+        b.states.push(cap);
+    }
+    b
+}
+
+/// Capabilities of both sides, using each state's latest NMC year up to `year`.
+pub fn balance(c: &Capabilities, a: &[Ccode], b: &[Ccode], year: i32) -> Balance {
+    let last = c.year.iter().copied().max().unwrap_or(0) as i32;
+    let note = if year > last {
+        format!("NMC 7.0 ends in {last}: capabilities for {year} use each state's {last} values (or its latest earlier year)")
+    } else {
+        format!("capabilities from NMC 7.0 for {year} (or each state's latest earlier year)")
+    };
+    Balance { side_a: side_balance(c, a, year), side_b: side_balance(c, b, year), note }
+}
