@@ -6,7 +6,6 @@
 mod cmd;
 mod output;
 mod scenario;
-mod specs;
 
 use clap::Parser;
 use std::process::ExitCode;

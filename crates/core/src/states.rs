@@ -116,33 +116,20 @@ impl StateSystem {
         for s in &mut states {
             s.spells.sort_by_key(|sp| sp.start);
         }
-        let mut names: Vec<(String, Ccode)> = Vec::new();
+        // Claims in priority order: COW names and abbreviations, then casus's aliases, then
+        // the caller's (ISO codes). A later claim never takes a name already claimed, so the
+        // COW abbreviation `AUS` stays Austria although ISO uses it for Australia.
+        let mut claims: Vec<(String, Ccode)> = Vec::new();
         for s in &states {
-            names.push((normalise_name(&s.name), s.ccode));
-            names.push((normalise_name(&s.abb), s.ccode));
+            claims.push((normalise_name(&s.name), s.ccode));
+            claims.push((normalise_name(&s.abb), s.ccode));
         }
         let known = |c: Ccode| slot[c as usize].is_some();
-        for (a, c) in ALIASES {
-            if known(*c) {
-                names.push((normalise_name(a), *c));
-            }
-        }
-        for (a, c) in extra_aliases {
-            if known(*c) {
-                names.push((normalise_name(a), *c));
-            }
-        }
-        names.sort();
-        names.dedup();
-        // A name claimed by two states keeps only the first claim: canonical names and
-        // abbreviations were pushed first, so they win over aliases.
-        let mut seen = std::collections::HashMap::new();
-        let mut order: Vec<(String, Ccode)> = Vec::new();
-        for (n, c) in names {
-            seen.entry(n.clone()).or_insert_with(|| {
-                order.push((n, c));
-            });
-        }
+        claims.extend(ALIASES.iter().filter(|(_, c)| known(*c)).map(|(a, c)| (normalise_name(a), *c)));
+        claims.extend(extra_aliases.iter().filter(|(_, c)| known(*c)).map(|(a, c)| (normalise_name(a), *c)));
+        let mut taken = std::collections::HashSet::new();
+        let mut order: Vec<(String, Ccode)> = claims.into_iter().filter(|(n, _)| taken.insert(n.clone())).collect();
+        order.sort();
         let first_day = states.iter().flat_map(|s| s.spells.iter().map(|sp| sp.start)).min().unwrap_or_default();
         let last_day = states.iter().flat_map(|s| s.spells.iter().map(|sp| sp.end)).max().unwrap_or_default();
         StateSystem { states, slot, names: order, last_day, first_day }

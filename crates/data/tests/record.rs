@@ -77,6 +77,10 @@ fn names_resolve() {
     assert_eq!(s.resolve("DEU"), Ok(255));
     assert_eq!(s.resolve("GBR"), Ok(200));
     assert_eq!(s.resolve("Russia"), Ok(365));
+    // COW abbreviations win over ISO codes that spell the same letters.
+    assert_eq!(s.resolve("SLV"), Ok(349), "SLV is Slovenia in COW (El Salvador in ISO)");
+    assert_eq!(s.resolve("AUS"), Ok(305), "AUS is Austria in COW (Australia in ISO)");
+    assert_eq!(s.resolve("Australia"), Ok(900));
     let err = s.resolve("Ukrane").unwrap_err().to_string();
     assert!(err.contains("Ukraine"), "{err}");
     assert!(s.resolve("999").is_err());

@@ -2,7 +2,8 @@
 //! Tests: crates/cli/tests/invoke.rs.
 
 use crate::output::{write_json, Format, Table};
-use crate::scenario::{Scenario, ScenarioArgs};
+use crate::scenario::ScenarioArgs;
+use casus_app::Scenario;
 use anyhow::Result;
 use casus_core::engine::{Options, Status, Tri};
 use casus_core::view::InvokeView;
@@ -34,7 +35,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<ExitCode> {
-    let sc = Scenario::build(world, &a.scenario)?;
+    let sc = Scenario::build(world, &a.scenario.request(&[])?)?;
     let engine = sc.engine();
     let response = engine.respond(&sc.incident, Options { all: a.all, trace: true });
     let view = InvokeView::new(&sc.world, &engine.treaties, &sc.incident, &response);

@@ -1,7 +1,9 @@
 //! One module per subcommand; this file holds the flag tree and the dispatch.
 
+mod compare;
 mod data;
 mod invoke;
+mod spec;
 mod states;
 mod treaty;
 
@@ -32,8 +34,13 @@ pub enum Command {
     /// The bundled datasets: what they hold and how to cite them.
     #[command(subcommand)]
     Data(data::DataCommand),
+    /// Guarantee variants side by side for one attack.
+    Compare(compare::Args),
     /// Which clauses an attack triggers, who must respond, why, and the response.
     Invoke(invoke::Args),
+    /// Spec files: check them against the format (docs/spec.md).
+    #[command(subcommand)]
+    Spec(spec::SpecCommand),
     /// System members on a date or in a year.
     States(states::Args),
     /// ATOP and built-in treaties: list and show.
@@ -47,9 +54,11 @@ impl Cli {
     }
 }
 
-/// Loads the world from the chosen source.
+/// Loads the world from the chosen source and adds the built-in library (treaty specs,
+/// groups, incidents).
 pub fn load_world(src: &DataSource) -> Result<casus_core::World> {
-    casus_data::load_world(src).with_context(|| format!("loading {}", src.describe()))
+    let world = casus_data::load_world(src).with_context(|| format!("loading {}", src.describe()))?;
+    Ok(casus_app::with_library(world)?)
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -58,7 +67,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Data(c) => data::run(c, &src, &mut out)?,
+        Command::Compare(a) => compare::run(a, load_world(&src)?, &mut out)?,
         Command::Invoke(a) => invoke::run(a, load_world(&src)?, &mut out)?,
+        Command::Spec(c) => spec::run(c, &src, &mut out)?,
         Command::States(a) => states::run(a, &load_world(&src)?, &mut out)?,
         Command::Treaty(c) => treaty::run(c, &load_world(&src)?, &mut out)?,
     };

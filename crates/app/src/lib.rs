@@ -1,0 +1,38 @@
+//! casus-app: what the CLI and the web server both do with a request, so that both give
+//! the same numbers: resolve a scenario (incident + guarantees, including spec text the
+//! user supplied), invoke it, and compare variants.
+//!
+//! No I/O: spec files arrive as text.
+
+mod compare;
+mod scenario;
+
+pub use compare::{compare, Comparison, Variant};
+pub use scenario::{add_spec_text, Request, Scenario, SpecInput};
+
+/// Why a request could not be served. Messages are written for the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppError {
+    /// Bad input: a name, date, place or id the user gave.
+    #[error("{0}")]
+    Input(String),
+    /// A spec with errors (each with file, line, column).
+    #[error("{0}")]
+    Spec(casus_spec::SpecErrors),
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+pub(crate) fn input(msg: impl Into<String>) -> AppError {
+    AppError::Input(msg.into())
+}
+
+/// Adds the built-in library (treaty specs, groups, incidents) to a world loaded from data.
+pub fn with_library(mut world: casus_core::World) -> Result<casus_core::World> {
+    let lib = casus_spec::library(&world.states).map_err(AppError::Spec)?;
+    world.add_groups(lib.groups);
+    world.add_treaties(lib.treaties);
+    world.incidents = lib.incidents;
+    Ok(world)
+}

@@ -1,0 +1,122 @@
+//! A scenario: the incident and the guarantees to invoke for it.
+
+use crate::{input, AppError, Result};
+use casus_core::engine::Engine;
+use casus_core::incident::{Actor, Incident, Place};
+use casus_core::treaty::Origin;
+use casus_core::{Day, World};
+
+/// A guarantee named by the user: a treaty id of the world (`nato`, `atop:3180`, `3180`)
+/// or the text of a spec file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SpecInput {
+    Id(String),
+    Text { file: String, text: String },
+}
+
+/// What the user asked for, as plain strings (from flags or a query string).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Request {
+    /// State names or `non-state:NAME`.
+    pub attackers: Vec<String>,
+    pub target: Option<String>,
+    pub date: Option<String>,
+    /// `territory` when absent.
+    pub place: Option<String>,
+    /// A library incident instead of attackers/target/date/place.
+    pub incident: Option<String>,
+    pub specs: Vec<SpecInput>,
+    /// Only the given specs, not every treaty in force.
+    pub only_specs: bool,
+}
+
+/// A resolved scenario: the world (with user specs added), the incident, the chosen ids.
+pub struct Scenario {
+    pub world: World,
+    pub incident: Incident,
+    pub chosen: Vec<String>,
+    pub only: bool,
+}
+
+/// Parses an attacker: a state name or `non-state:NAME`.
+pub fn actor(w: &World, s: &str) -> Result<Actor> {
+    if let Some(name) = s.strip_prefix("non-state:") {
+        if name.trim().is_empty() {
+            return Err(input("`non-state:` needs a name, e.g. non-state:al-Qaeda"));
+        }
+        return Ok(Actor::NonState(name.trim().to_string()));
+    }
+    w.states.resolve(s).map(Actor::State).map_err(|e| input(format!("attacker: {e}")))
+}
+
+/// Parses spec text and adds its treaty (and groups) to the world; returns the treaty id.
+pub fn add_spec_text(world: &mut World, file: &str, text: &str) -> Result<String> {
+    let spec = casus_spec::parse_spec(text, file, &world.states, &world.groups, Origin::User { file: file.to_string() })
+        .map_err(AppError::Spec)?;
+    let id = spec.treaty.id.clone();
+    world.add_groups(spec.groups);
+    world.add_treaties(vec![spec.treaty]);
+    Ok(id)
+}
+
+/// Resolves the named specs into treaty ids of the world, adding spec texts to it.
+fn add_specs(world: &mut World, specs: &[SpecInput]) -> Result<Vec<String>> {
+    let mut ids = Vec::new();
+    for s in specs {
+        match s {
+            SpecInput::Id(id) => {
+                let key = id.trim().parse::<u32>().map(|n| format!("atop:{n}")).unwrap_or_else(|_| id.trim().to_string());
+                match world.treaty(&key) {
+                    Some(t) => ids.push(t.id.clone()),
+                    None => return Err(input(format!("no treaty `{id}`: give a library id (see `casus treaty list`), an ATOP id or a spec file"))),
+                }
+            }
+            SpecInput::Text { file, text } => ids.push(add_spec_text(world, file, text)?),
+        }
+    }
+    Ok(ids)
+}
+
+impl Scenario {
+    pub fn build(mut world: World, r: &Request) -> Result<Scenario> {
+        let chosen = add_specs(&mut world, &r.specs)?;
+        if r.only_specs && chosen.is_empty() {
+            return Err(input("--only-specs needs at least one --spec"));
+        }
+        let incident = match &r.incident {
+            Some(id) => world.incidents.iter().find(|i| i.id.as_deref() == Some(id.as_str())).cloned().ok_or_else(|| {
+                input(format!(
+                    "no incident `{id}` in the library; known: {}",
+                    world.incidents.iter().filter_map(|i| i.id.as_deref()).collect::<Vec<_>>().join(", ")
+                ))
+            })?,
+            None => {
+                if r.attackers.is_empty() {
+                    return Err(input("give an attacker (or a library incident)"));
+                }
+                let target = r.target.as_deref().filter(|t| !t.trim().is_empty()).ok_or_else(|| input("give a target state"))?;
+                let date = r.date.as_deref().ok_or_else(|| input("give a date, YYYY-MM-DD"))?;
+                let date = Day::parse(date).map_err(|e| input(format!("date: {e}")))?;
+                if date < world.states.first_day {
+                    return Err(input(format!("date {date} is before the state system begins ({})", world.states.first_day)));
+                }
+                let target = world.states.resolve(target).map_err(|e| input(format!("target: {e}")))?;
+                let attackers = r.attackers.iter().map(|s| actor(&world, s)).collect::<Result<Vec<_>>>()?;
+                if attackers.iter().any(|x| x.state() == Some(target)) {
+                    return Err(input(format!("the target {} cannot also be an attacker", world.states.abb(target))));
+                }
+                let place = Place::parse(r.place.as_deref().unwrap_or("territory")).map_err(|e| input(format!("place: {e}")))?;
+                let mut inc = Incident::new(attackers[0].clone(), target, date, place);
+                inc.attackers = attackers;
+                inc
+            }
+        };
+        Ok(Scenario { world, incident, chosen, only: r.only_specs })
+    }
+
+    /// An engine over the chosen treaty set.
+    pub fn engine(&self) -> Engine<'_> {
+        let ids: Vec<&str> = self.chosen.iter().map(String::as_str).collect();
+        Engine::new(&self.world, self.world.treaty_set(&ids, self.only))
+    }
+}

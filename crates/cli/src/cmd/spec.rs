@@ -1,0 +1,169 @@
+//! `casus spec check FILE...`: validates treaty specs (and group or incident libraries).
+//! Tests: crates/cli/tests/spec.rs. Format reference: docs/spec.md.
+
+use anyhow::Result;
+use casus_core::StateSystem;
+use casus_data::DataSource;
+use casus_spec::{Checked, SpecError};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Subcommand, Debug)]
+pub enum SpecCommand {
+    /// Checks spec files and reports every error with file, line, column and key.
+    ///
+    /// A file may be a treaty spec, a file of [[group]] tables or a file of [[incident]]
+    /// tables (told apart by their top-level keys). Specs may select the library's groups
+    /// (`group:eu`, `group:nato`). The format is described in docs/spec.md.
+    ///
+    /// Examples:
+    ///   casus spec check my-guarantee.toml
+    ///   casus spec check treaties/*.toml
+    ///   casus spec check draft.toml --format json
+    ///
+    /// Exit status: 0 when every file is valid, 2 otherwise (or when a file cannot be read).
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Spec files to check.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// `text`: one `ok:` line per valid file and one line per error; `json`: an array of
+    /// {file, ok, errors: [{line, column, key, message, hint}]}.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: CheckFormat,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// The result for one file, as printed in JSON.
+#[derive(serde::Serialize)]
+struct FileReport {
+    file: String,
+    ok: bool,
+    /// `spec`, `groups` or `incidents`; absent when the file could not be read.
+    kind: Option<&'static str>,
+    /// The treaty id of a valid spec.
+    id: Option<String>,
+    /// What a valid file holds, in words: `nato, 2 clauses, 32 parties`.
+    summary: Option<String>,
+    errors: Vec<ErrorReport>,
+}
+
+#[derive(serde::Serialize)]
+struct ErrorReport {
+    line: Option<usize>,
+    column: Option<usize>,
+    key: Option<String>,
+    message: String,
+    hint: Option<String>,
+}
+
+impl From<&SpecError> for ErrorReport {
+    fn from(e: &SpecError) -> ErrorReport {
+        ErrorReport {
+            line: Some(e.line),
+            column: Some(e.column),
+            key: Some(e.key.clone()).filter(|k| !k.is_empty()),
+            message: e.message.clone(),
+            hint: e.hint.clone(),
+        }
+    }
+}
+
+pub fn run(c: SpecCommand, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
+    match c {
+        SpecCommand::Check(a) => check(a, src, out),
+    }
+}
+
+fn check(a: CheckArgs, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
+    // Only the state system and the library's groups are needed, not the built-in specs.
+    let world = casus_data::load_world(src).map_err(|e| anyhow::anyhow!("loading {}: {e}", src.describe()))?;
+    let groups = casus_spec::library_groups(&world.states).map_err(|e| anyhow::anyhow!("the built-in groups.toml is invalid:\n{e}"))?;
+    let mut reports = Vec::new();
+    for path in &a.files {
+        let report = check_file(path, &world.states, &groups);
+        if a.format == CheckFormat::Text {
+            print_text(&report, out)?;
+        }
+        reports.push(report);
+    }
+    if a.format == CheckFormat::Json {
+        serde_json::to_writer_pretty(&mut *out, &reports)?;
+        writeln!(out)?;
+    }
+    Ok(if reports.iter().all(|r| r.ok) { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+fn check_file(path: &PathBuf, states: &StateSystem, groups: &[casus_core::treaty::Group]) -> FileReport {
+    let file = path.display().to_string();
+    let text = match std::fs::read(path).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => return unreadable(file, "is not UTF-8 text".into()),
+        Err(e) => return unreadable(file, e.to_string()),
+    };
+    match casus_spec::check(&text, &file, states, groups) {
+        Ok(c) => {
+            let (kind, id, summary) = match &c {
+                Checked::Spec(s) => {
+                    let t = &s.treaty;
+                    let mut parties: Vec<u16> = t.parties.iter().map(|p| p.ccode).collect();
+                    parties.sort_unstable();
+                    parties.dedup();
+                    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+                    let summary = format!("{}, {}, {}", t.id, n(t.clauses.len(), "clause", "clauses"), n(parties.len(), "party", "parties"));
+                    ("spec", Some(t.id.clone()), summary)
+                }
+                Checked::Groups(g) => ("groups", None, format!("groups: {}", g.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", "))),
+                Checked::Incidents(i) => ("incidents", None, format!("{} incidents", i.len())),
+            };
+            FileReport { file, ok: true, kind: Some(kind), id, summary: Some(summary), errors: vec![] }
+        }
+        Err(errors) => {
+            let kind = match casus_spec::file_kind(&text) {
+                casus_spec::FileKind::Spec => "spec",
+                casus_spec::FileKind::Groups => "groups",
+                casus_spec::FileKind::Incidents => "incidents",
+            };
+            FileReport { file, ok: false, kind: Some(kind), id: None, summary: None, errors: errors.iter().map(ErrorReport::from).collect() }
+        }
+    }
+}
+
+fn unreadable(file: String, why: String) -> FileReport {
+    let message = format!("cannot read {file}: {why}");
+    FileReport { file, ok: false, kind: None, id: None, summary: None, errors: vec![ErrorReport { line: None, column: None, key: None, message, hint: None }] }
+}
+
+fn print_text(r: &FileReport, out: &mut dyn Write) -> Result<()> {
+    if r.ok {
+        writeln!(out, "ok: {} ({})", r.file, r.summary.as_deref().unwrap_or_default())?;
+        return Ok(());
+    }
+    for e in &r.errors {
+        match (e.line, e.column) {
+            (Some(l), Some(c)) => {
+                write!(out, "{}:{l}:{c}: ", r.file)?;
+                if let Some(k) = &e.key {
+                    write!(out, "{k}: ")?;
+                }
+                write!(out, "{}", e.message)?;
+                if let Some(h) = &e.hint {
+                    write!(out, " (hint: {h})")?;
+                }
+                writeln!(out)?;
+            }
+            _ => writeln!(out, "error: {}", e.message)?,
+        }
+    }
+    Ok(())
+}
