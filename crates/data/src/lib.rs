@@ -27,8 +27,50 @@ pub enum LoadError {
     Io { file: String, message: String },
 }
 
+/// Which datasets to load. Commands load only what they read, so that `casus invoke`
+/// answers in tens of milliseconds; tables left out stay empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts(u32);
+
+impl Parts {
+    pub const STATES: Parts = Parts(1);
+    pub const GW: Parts = Parts(1 << 1);
+    pub const ATOP_DYADS: Parts = Parts(1 << 2);
+    pub const COW_ALLIANCES: Parts = Parts(1 << 3);
+    pub const ATOP5: Parts = Parts(1 << 4);
+    pub const ATOP4: Parts = Parts(1 << 5);
+    pub const NMC: Parts = Parts(1 << 6);
+    pub const MAJORS: Parts = Parts(1 << 7);
+    pub const POWERS: Parts = Parts(1 << 8);
+    pub const CONTIGUITY: Parts = Parts(1 << 9);
+    pub const CAPITALS: Parts = Parts(1 << 10);
+    pub const MIDS: Parts = Parts(1 << 11);
+    pub const MID_DYADS: Parts = Parts(1 << 12);
+    pub const WARS: Parts = Parts(1 << 13);
+    pub const RIVALRIES: Parts = Parts(1 << 14);
+    pub const FALSE_DYADS: Parts = Parts(1 << 15);
+    pub const ALL: Parts = Parts(u32::MAX);
+    /// What the invoke engine reads: states, ATOP treaties and directed dyads (for
+    /// asymmetric pacts), capabilities (balance), wars ("obligor not at war").
+    pub const ENGINE: Parts = Parts(Self::STATES.0 | Self::ATOP5.0 | Self::ATOP_DYADS.0 | Self::NMC.0 | Self::WARS.0);
+    /// The engine plus the dispute record (backtests, reliability).
+    pub const HISTORY: Parts = Parts(Self::ENGINE.0 | Self::MIDS.0);
+
+    pub const fn with(self, other: Parts) -> Parts {
+        Parts(self.0 | other.0)
+    }
+    pub const fn has(self, other: Parts) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
 /// Loads every dataset of the record, in parallel.
 pub fn load_record(src: &DataSource) -> Result<Record, LoadError> {
+    load_record_parts(src, Parts::ALL)
+}
+
+/// Loads the chosen datasets of the record, in parallel.
+pub fn load_record_parts(src: &DataSource, parts: Parts) -> Result<Record, LoadError> {
     use load::*;
     // Each job decompresses and parses one file; results are gathered in fixed order.
     let mut r = Record::default();
@@ -37,54 +79,58 @@ pub fn load_record(src: &DataSource) -> Result<Record, LoadError> {
     let fail = &fail;
     rayon::scope(|s| {
         let r = &mut r;
-        let (states, gw, atop_dyads, cow_all, atop5, atop4, nmc, majors_v, pw, cont, caps, gwcaps, parts, disps, dird, ddy, war, td, tss, fd) = (
+        let (states, gw, atop_dyads, cow_all, atop5, atop4, nmc, majors_v, pw, cont, caps, gwcaps, mparts, disps, dird, ddy, war, td, tss, fd) = (
             &mut r.states, &mut r.gw_states, &mut r.atop_dyads, &mut r.cow_alliances, &mut r.atop5, &mut r.atop4, &mut r.capabilities,
             &mut r.majors, &mut r.powers, &mut r.contiguity, &mut r.capitals, &mut r.gw_capitals, &mut r.mid_participants,
             &mut r.mid_disputes, &mut r.mid_dirdisp, &mut r.mid_ddy, &mut r.wars, &mut r.rivalries_td, &mut r.rivalries_tss, &mut r.false_dyads,
         );
         macro_rules! job {
-            ($slot:ident, $file:literal, $f:expr) => {{
-                s.spawn(move |_| match src.read($file).and_then(|b| $f($file, &b)) {
-                    Ok(v) => *$slot = v,
-                    Err(e) => fail(e),
-                });
+            ($part:ident, $slot:ident, $file:literal, $f:expr) => {{
+                if parts.has(Parts::$part) {
+                    s.spawn(move |_| match src.read($file).and_then(|b| $f($file, &b)) {
+                        Ok(v) => *$slot = v,
+                        Err(e) => fail(e),
+                    });
+                }
             }};
         }
-        job!(states, "cw_system.csv", load::states);
-        job!(gw, "gw_system.csv", load::gw_states);
-        job!(atop_dyads, "atop_alliance.csv", |f, b| dyad_flags(f, b, &[
+        job!(STATES, states, "cw_system.csv", load::states);
+        job!(GW, gw, "gw_system.csv", load::gw_states);
+        job!(ATOP_DYADS, atop_dyads, "atop_alliance.csv", |f, b| dyad_flags(f, b, &[
             ("atop_defense", ob::DEFENSE), ("atop_offense", ob::OFFENSE), ("atop_neutral", ob::NEUTRAL),
             ("atop_nonagg", ob::NONAGG), ("atop_consul", ob::CONSUL)]));
-        job!(cow_all, "cow_alliance.csv", |f, b| dyad_flags(f, b, &[
+        job!(COW_ALLIANCES, cow_all, "cow_alliance.csv", |f, b| dyad_flags(f, b, &[
             ("cow_defense", ob::DEFENSE), ("cow_neutral", ob::NEUTRAL), ("cow_nonagg", ob::NONAGG), ("cow_entente", ob::ENTENTE)]));
-        {
+        if parts.has(Parts::ATOP5) {
             s.spawn(move |_| match atop_release(src, "atop5/atop5_1a.csv", "atop5/atop5_1m.csv") {
                 Ok(v) => *atop5 = v,
                 Err(e) => fail(e),
             });
+        }
+        if parts.has(Parts::ATOP4) {
             s.spawn(move |_| match atop_release(src, "atop4/atop-alliance-level.csv", "atop4/atop-member-level.csv") {
                 Ok(v) => *atop4 = v,
                 Err(e) => fail(e),
             });
         }
-        job!(nmc, "cow_nmc.csv", capabilities);
-        job!(majors_v, "cow_majors.csv", majors);
-        job!(pw, "maoz_powers.csv", powers);
-        job!(cont, "cow_contdir.csv", contiguity);
-        job!(caps, "cow_capitals.csv", |f, b| capitals(f, b, "ccode"));
-        job!(gwcaps, "gw_capitals.csv", |f, b| capitals(f, b, "gwcode"));
-        job!(parts, "gml_part.csv", mid_participants);
-        job!(disps, "gml_mid_disps.csv", mid_disputes);
-        job!(dird, "gml_dirdisp.csv", |f, b| int_frame(f, b, &["dispnum", "ccode1", "ccode2", "year"]).map(|x| x.0));
-        job!(ddy, "gml_mid_ddydisps.csv", |f, b| int_frame(f, b, &["dispnum", "ccode1", "ccode2", "year"]).map(|x| x.0));
-        job!(war, "cow_war_inter.csv", wars);
-        job!(td, "td_rivalries.csv", rivalries_td);
-        job!(tss, "tss_rivalries.csv", rivalries_tss);
-        job!(fd, "false_cow_dyads.csv", false_dyads);
+        job!(NMC, nmc, "cow_nmc.csv", capabilities);
+        job!(MAJORS, majors_v, "cow_majors.csv", majors);
+        job!(POWERS, pw, "maoz_powers.csv", powers);
+        job!(CONTIGUITY, cont, "cow_contdir.csv", contiguity);
+        job!(CAPITALS, caps, "cow_capitals.csv", |f, b| capitals(f, b, "ccode"));
+        job!(CAPITALS, gwcaps, "gw_capitals.csv", |f, b| capitals(f, b, "gwcode"));
+        job!(MIDS, mparts, "gml_part.csv", mid_participants);
+        job!(MIDS, disps, "gml_mid_disps.csv", mid_disputes);
+        job!(MID_DYADS, dird, "gml_dirdisp.csv", |f, b| int_frame(f, b, &["dispnum", "ccode1", "ccode2", "year"]).map(|x| x.0));
+        job!(MID_DYADS, ddy, "gml_mid_ddydisps.csv", |f, b| int_frame(f, b, &["dispnum", "ccode1", "ccode2", "year"]).map(|x| x.0));
+        job!(WARS, war, "cow_war_inter.csv", wars);
+        job!(RIVALRIES, td, "td_rivalries.csv", rivalries_td);
+        job!(RIVALRIES, tss, "tss_rivalries.csv", rivalries_tss);
+        job!(FALSE_DYADS, fd, "false_cow_dyads.csv", false_dyads);
     });
     // Report the first failure in file order so messages are deterministic.
     let mut errors = errors.into_inner().expect("a loader panicked");
-    errors.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+    errors.sort_by_key(|e| e.to_string());
     match errors.into_iter().next() {
         Some(e) => Err(e),
         None => Ok(r),
@@ -109,7 +155,12 @@ pub fn load_aliases(src: &DataSource) -> Result<Vec<(String, Ccode)>, LoadError>
 
 /// Loads the record and builds the world (state system with name aliases).
 pub fn load_world(src: &DataSource) -> Result<World, LoadError> {
-    let (record, aliases) = rayon::join(|| load_record(src), || load_aliases(src));
+    load_world_parts(src, Parts::ALL)
+}
+
+/// Loads the chosen parts of the record (states always) and builds the world.
+pub fn load_world_parts(src: &DataSource, parts: Parts) -> Result<World, LoadError> {
+    let (record, aliases) = rayon::join(|| load_record_parts(src, parts.with(Parts::STATES)), || load_aliases(src));
     Ok(World::from_record(record?, &aliases?))
 }
 

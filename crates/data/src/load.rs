@@ -45,7 +45,81 @@ pub fn gw_states(file: &str, b: &[u8]) -> Result<Vec<GwSpell>, LoadError> {
 }
 
 /// A dyad-year file of 0/1 obligation columns, packed into bit flags.
+///
+/// These are the largest files (273,296 rows for ATOP) and every field is a plain integer,
+/// so when the header is exactly `ccode1,ccode2,year,<flags…>` the bytes are scanned
+/// directly; any other layout goes through the general CSV reader.
 pub fn dyad_flags(file: &str, b: &[u8], columns: &[(&str, u8)]) -> Result<DyadFlags, LoadError> {
+    let expected: Vec<&str> = ["ccode1", "ccode2", "year"].into_iter().chain(columns.iter().map(|c| c.0)).collect();
+    let header_end = b.iter().position(|&c| c == b'\n').unwrap_or(b.len());
+    let header = std::str::from_utf8(&b[..header_end]).unwrap_or("").trim_end_matches('\r');
+    if header.split(',').eq(expected.iter().copied()) {
+        return dyad_flags_fast(file, &b[(header_end + 1).min(b.len())..], &expected, columns);
+    }
+    dyad_flags_csv(file, b, columns)
+}
+
+fn dyad_flags_fast(file: &str, body: &[u8], names: &[&str], columns: &[(&str, u8)]) -> Result<DyadFlags, LoadError> {
+    let rows = body.iter().filter(|&&c| c == b'\n').count() + 1;
+    let mut out = DyadFlags {
+        ccode1: Vec::with_capacity(rows),
+        ccode2: Vec::with_capacity(rows),
+        year: Vec::with_capacity(rows),
+        flags: Vec::with_capacity(rows),
+    };
+    let mut fields = [0i64; 16];
+    let n = names.len();
+    for (i, line) in body.split(|&c| c == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() {
+            continue;
+        }
+        let lineno = i as u64 + 2;
+        let err = |col: usize, value: &[u8], message: &str| LoadError::Field {
+            file: file.into(),
+            line: lineno,
+            column: names.get(col).unwrap_or(&"").to_string(),
+            value: String::from_utf8_lossy(value).into_owned(),
+            message: message.into(),
+        };
+        let mut k = 0;
+        for field in line.split(|&c| c == b',') {
+            if k == n {
+                return Err(err(k, field, &format!("expected {n} fields")));
+            }
+            let mut v: i64 = 0;
+            if field.is_empty() || field.len() > 9 || !field.iter().all(u8::is_ascii_digit) {
+                return Err(err(k, field, "expected a non-negative integer"));
+            }
+            for &d in field {
+                v = v * 10 + (d - b'0') as i64;
+            }
+            fields[k] = v;
+            k += 1;
+        }
+        if k != n {
+            return Err(err(k.min(n - 1), line, &format!("expected {n} fields, found {k}")));
+        }
+        let c1 = Ccode::try_from(fields[0]).map_err(|_| err(0, line, "value out of range"))?;
+        let c2 = Ccode::try_from(fields[1]).map_err(|_| err(1, line, "value out of range"))?;
+        let y = i16::try_from(fields[2]).map_err(|_| err(2, line, "value out of range"))?;
+        let mut f = 0u8;
+        for (j, (_, bit)) in columns.iter().enumerate() {
+            match fields[3 + j] {
+                0 => {}
+                1 => f |= bit,
+                _ => return Err(err(3 + j, fields[3 + j].to_string().as_bytes(), "expected 0 or 1")),
+            }
+        }
+        out.ccode1.push(c1);
+        out.ccode2.push(c2);
+        out.year.push(y);
+        out.flags.push(f);
+    }
+    Ok(out)
+}
+
+fn dyad_flags_csv(file: &str, b: &[u8], columns: &[(&str, u8)]) -> Result<DyadFlags, LoadError> {
     let mut t = CsvTable::new(file, b)?;
     cols!(t, ccode1, ccode2, year);
     let idx: Vec<(usize, u8)> = columns.iter().map(|(n, bit)| Ok((t.column(n)?, *bit))).collect::<Result<_, LoadError>>()?;

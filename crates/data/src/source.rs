@@ -41,6 +41,7 @@ bundled!(
     "tss_rivalries.csv",
     "false_cow_dyads.csv",
     "raw/codelist.csv",
+    "raw/countries-50m.json",
 );
 
 /// Where to read the datasets from.

@@ -15,7 +15,8 @@ pub enum SpecCommand {
     ///
     /// A file may be a treaty spec, a file of [[group]] tables or a file of [[incident]]
     /// tables (told apart by their top-level keys). Specs may select the library's groups
-    /// (`group:eu`, `group:nato`). The format is described in docs/spec.md.
+    /// (`group:eu`, `group:nato`). The format is described in docs/spec.md; "M parties"
+    /// counts the states that are ever parties (West Germany and Germany count twice).
     ///
     /// Examples:
     ///   casus spec check my-guarantee.toml
@@ -23,6 +24,7 @@ pub enum SpecCommand {
     ///   casus spec check draft.toml --format json
     ///
     /// Exit status: 0 when every file is valid, 2 otherwise (or when a file cannot be read).
+    #[command(verbatim_doc_comment)]
     Check(CheckArgs),
 }
 
@@ -87,8 +89,10 @@ pub fn run(c: SpecCommand, src: &DataSource, out: &mut dyn Write) -> Result<Exit
 
 fn check(a: CheckArgs, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
     // Only the state system and the library's groups are needed, not the built-in specs.
-    let world = casus_data::load_world(src).map_err(|e| anyhow::anyhow!("loading {}: {e}", src.describe()))?;
-    let groups = casus_spec::library_groups(&world.states).map_err(|e| anyhow::anyhow!("the built-in groups.toml is invalid:\n{e}"))?;
+    let world = casus_data::load_world_parts(src, casus_data::Parts::STATES)
+        .map_err(|e| anyhow::anyhow!("loading {}: {e}", src.describe()))?;
+    let groups = casus_spec::library_groups(&world.states)
+        .map_err(|e| anyhow::anyhow!("the built-in groups.toml is invalid:\n{e}"))?;
     let mut reports = Vec::new();
     for path in &a.files {
         let report = check_file(path, &world.states, &groups);
@@ -101,10 +105,18 @@ fn check(a: CheckArgs, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode
         serde_json::to_writer_pretty(&mut *out, &reports)?;
         writeln!(out)?;
     }
-    Ok(if reports.iter().all(|r| r.ok) { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(if reports.iter().all(|r| r.ok) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
 }
 
-fn check_file(path: &PathBuf, states: &StateSystem, groups: &[casus_core::treaty::Group]) -> FileReport {
+fn check_file(
+    path: &PathBuf,
+    states: &StateSystem,
+    groups: &[casus_core::treaty::Group],
+) -> FileReport {
     let file = path.display().to_string();
     let text = match std::fs::read(path).map(String::from_utf8) {
         Ok(Ok(t)) => t,
@@ -119,14 +131,38 @@ fn check_file(path: &PathBuf, states: &StateSystem, groups: &[casus_core::treaty
                     let mut parties: Vec<u16> = t.parties.iter().map(|p| p.ccode).collect();
                     parties.sort_unstable();
                     parties.dedup();
-                    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-                    let summary = format!("{}, {}, {}", t.id, n(t.clauses.len(), "clause", "clauses"), n(parties.len(), "party", "parties"));
+                    let n = |k: usize, one: &str, many: &str| {
+                        format!("{k} {}", if k == 1 { one } else { many })
+                    };
+                    let summary = format!(
+                        "{}, {}, {}",
+                        t.id,
+                        n(t.clauses.len(), "clause", "clauses"),
+                        n(parties.len(), "party", "parties")
+                    );
                     ("spec", Some(t.id.clone()), summary)
                 }
-                Checked::Groups(g) => ("groups", None, format!("groups: {}", g.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", "))),
+                Checked::Groups(g) => (
+                    "groups",
+                    None,
+                    format!(
+                        "groups: {}",
+                        g.iter()
+                            .map(|g| g.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
                 Checked::Incidents(i) => ("incidents", None, format!("{} incidents", i.len())),
             };
-            FileReport { file, ok: true, kind: Some(kind), id, summary: Some(summary), errors: vec![] }
+            FileReport {
+                file,
+                ok: true,
+                kind: Some(kind),
+                id,
+                summary: Some(summary),
+                errors: vec![],
+            }
         }
         Err(errors) => {
             let kind = match casus_spec::file_kind(&text) {
@@ -134,19 +170,44 @@ fn check_file(path: &PathBuf, states: &StateSystem, groups: &[casus_core::treaty
                 casus_spec::FileKind::Groups => "groups",
                 casus_spec::FileKind::Incidents => "incidents",
             };
-            FileReport { file, ok: false, kind: Some(kind), id: None, summary: None, errors: errors.iter().map(ErrorReport::from).collect() }
+            FileReport {
+                file,
+                ok: false,
+                kind: Some(kind),
+                id: None,
+                summary: None,
+                errors: errors.iter().map(ErrorReport::from).collect(),
+            }
         }
     }
 }
 
 fn unreadable(file: String, why: String) -> FileReport {
     let message = format!("cannot read {file}: {why}");
-    FileReport { file, ok: false, kind: None, id: None, summary: None, errors: vec![ErrorReport { line: None, column: None, key: None, message, hint: None }] }
+    FileReport {
+        file,
+        ok: false,
+        kind: None,
+        id: None,
+        summary: None,
+        errors: vec![ErrorReport {
+            line: None,
+            column: None,
+            key: None,
+            message,
+            hint: None,
+        }],
+    }
 }
 
 fn print_text(r: &FileReport, out: &mut dyn Write) -> Result<()> {
     if r.ok {
-        writeln!(out, "ok: {} ({})", r.file, r.summary.as_deref().unwrap_or_default())?;
+        writeln!(
+            out,
+            "ok: {} ({})",
+            r.file,
+            r.summary.as_deref().unwrap_or_default()
+        )?;
         return Ok(());
     }
     for e in &r.errors {
