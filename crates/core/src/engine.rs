@@ -323,8 +323,20 @@ impl<'w> Engine<'w> {
             return Some(self.finish(ti, c, o, b, if breach { Status::Breached } else { Status::NotTriggered }, trace));
         }
         if c.kind == Kind::Offence {
-            // The pledge to join the beneficiary's wars: the beneficiary is the attacker.
-            let r = step("trigger", Tri::Yes, &|| format!("{} attacks {}: an offence pledge to {} applies to its war", s.abb(b), s.abb(inc.target), s.abb(b)));
+            // The pledge to join the beneficiary's wars: the beneficiary is the attacker, and
+            // its action must reach the clause's trigger (a threat starts no war).
+            let r = trigger(c.trigger, inc.force);
+            let r = step("trigger", r, &|| {
+                format!(
+                    "{} by {} against {} {} the trigger of an offence pledge to {} ({})",
+                    force_words(inc.force),
+                    s.abb(b),
+                    s.abb(inc.target),
+                    if r == Tri::Yes { "meets" } else { "does not meet" },
+                    s.abb(b),
+                    trigger_words(c.trigger)
+                )
+            });
             fold(r, &mut verdict);
         } else {
             let r = trigger(c.trigger, inc.force);

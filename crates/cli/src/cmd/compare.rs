@@ -56,7 +56,15 @@ pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<Exi
             if a.format == Format::Table {
                 if let Some(first) = c.variants.first() {
                     let i = &first.invocation.incident;
-                    writeln!(out, "incident: {} → {} on {} ({})", i.attackers.len(), i.target.abb, i.date, i.place)?;
+                    let attackers: Vec<String> = i
+                        .attackers
+                        .iter()
+                        .map(|a| match a {
+                            casus_core::view::ActorView::State(s) => s.abb.clone(),
+                            casus_core::view::ActorView::NonState { name } => format!("non-state:{name}"),
+                        })
+                        .collect();
+                    writeln!(out, "incident: {} attacks {} on {} ({})", attackers.join(" and "), i.target.abb, i.date, i.place)?;
                 }
                 writeln!(out, "\nClause by clause against NATO Art. 5 (✓ same, ✗ different):")?;
                 let mut f = Table::new(&["spec", "article", "kind", "strength", "trigger", "mutual", "obligors", "scope", "territory", "conditions"]);

@@ -1,0 +1,317 @@
+//! `casus reliability`: did allies come when a member was attacked?
+//! Tests: crates/cli/tests/backtest.rs (`reliability_*`). Method: docs/backtest.md.
+
+use super::backtest::{progress, select, write_table};
+use crate::output::{write_json, Format, Table};
+use anyhow::{bail, Result};
+use casus_backtest::incidents::{Entry, Source, Sources};
+use casus_backtest::reliability::{Rate, Row};
+use casus_backtest::view::{ReliabilityQuery, ReliabilityView, REFERENCES};
+use casus_core::treaty::{Origin, Treaty};
+use casus_core::{Day, World};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// For every ATOP alliance: when a member was attacked and an ally's defence obligation was
+/// triggered (or undetermined), did the ally take part on the member's side of the same
+/// dispute or war? Honoured, stayed out, or opposed (fought on the other side); overall, by
+/// era, by treaty type, by conditional pledge; beside the literature's figures.
+///
+/// Examples:
+///   casus reliability                      # COW wars, 1816–2007
+///   casus reliability --wars --to 1944     # the window of Leeds, Long & Mitchell (2000)
+///   casus reliability --mids --from 1946 --format csv > cases.csv
+///   casus reliability --treaty 3180 --mids --cases
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Cases from COW inter-state wars (the default).
+    #[arg(long, conflicts_with = "mids")]
+    pub wars: bool,
+    /// Cases from GML militarized interstate disputes instead.
+    #[arg(long)]
+    pub mids: bool,
+    /// First year (or day) [default: 1816].
+    #[arg(long, value_name = "YEAR|DATE")]
+    pub from: Option<String>,
+    /// Last year (or day) [default: the data's last year].
+    #[arg(long, value_name = "YEAR|DATE")]
+    pub to: Option<String>,
+    /// Lowest MID hostility level of the attack (with --mids): 4 use of force, 5 war.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(2..=5))]
+    pub min_hostility: u8,
+    /// Count side-B joiners as attacked too (by default only states attacked on the first
+    /// day, or by a state joining the attackers, are).
+    #[arg(long)]
+    pub joiners: bool,
+    /// Only these ATOP alliances (ids such as 3180); repeatable.
+    #[arg(long = "treaty", value_name = "ATOPID")]
+    pub treaties: Vec<String>,
+    /// List every case in the table output too.
+    #[arg(long)]
+    pub cases: bool,
+    /// Rows of the case list in the table output (0: all).
+    #[arg(long, default_value_t = 40)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+fn pct(r: Option<f64>) -> String {
+    r.map_or("—".into(), |r| format!("{:.0}%", r * 100.0))
+}
+
+fn rate_cells(r: &Rate) -> [String; 5] {
+    [
+        r.cases.to_string(),
+        r.honoured.to_string(),
+        r.stayed_out.to_string(),
+        r.opposed.to_string(),
+        pct(r.rate),
+    ]
+}
+
+fn atop_treaties<'w>(w: &'w World, ids: &[String]) -> Result<Vec<&'w Treaty>> {
+    if ids.is_empty() {
+        return Ok(w
+            .treaties
+            .iter()
+            .filter(|t| matches!(t.origin, Origin::Atop { .. }))
+            .collect());
+    }
+    let mut out: Vec<&Treaty> = Vec::new();
+    for id in ids {
+        let t = super::treaty::find(w, id)?;
+        if !matches!(t.origin, Origin::Atop { .. }) {
+            bail!("--treaty {id}: reliability is measured for ATOP alliances only; give an ATOP id such as 3180 (`{}` is a spec)", t.id);
+        }
+        if !out.iter().any(|x| x.id == t.id) {
+            out.push(t);
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
+    let src = if a.mids {
+        Sources {
+            mids: true,
+            wars: false,
+            library: false,
+        }
+    } else {
+        Sources {
+            mids: false,
+            wars: true,
+            library: false,
+        }
+    };
+    let min_hostility = if a.mids { a.min_hostility } else { 5 };
+    let (window, mut incidents) = select(
+        &world,
+        src,
+        a.from.as_deref(),
+        a.to.as_deref(),
+        Day::first_of_year(1816),
+        min_hostility,
+    )?;
+    if !a.joiners {
+        incidents.retain(|i| i.entry != Entry::TargetJoins);
+    }
+    let treaties = atop_treaties(&world, &a.treaties)?;
+    let pb = progress(incidents.len(), "reliability");
+    let r = casus_backtest::reliability(&world, &treaties, &incidents, &|n| pb.inc(n));
+    pb.finish_and_clear();
+    let q = ReliabilityQuery {
+        window,
+        sources: vec![if a.mids { Source::Mid } else { Source::War }],
+        min_hostility,
+        joiners: a.joiners,
+    };
+    match a.format {
+        Format::Json => write_json(
+            out,
+            &ReliabilityView::new(&world, &treaties, &incidents, &r, &q, true),
+        )?,
+        Format::Csv => write_table(
+            &cases_table(&world, &treaties, &incidents, &r, 0),
+            out,
+            Format::Csv,
+        )?,
+        Format::Table => {
+            writeln!(
+                out,
+                "Alliance reliability, {} to {}: {} ATOP alliances, {} {} incidents{}{}",
+                window.from,
+                window.to,
+                treaties.len(),
+                incidents.len(),
+                if a.mids { "MID" } else { "war" },
+                if a.mids {
+                    format!(" (hostility ≥ {min_hostility})")
+                } else {
+                    String::new()
+                },
+                if a.joiners {
+                    ", side-B joiners counted as attacked"
+                } else {
+                    ""
+                }
+            )?;
+            let mut t = Table::new(&[
+                "level",
+                "unit",
+                "applies",
+                "cases",
+                "honoured",
+                "stayed out",
+                "opposed",
+                "honoured %",
+            ]);
+            let o = &r.overall;
+            for (label, rate) in [
+                ("triggered", &o.triggered),
+                ("triggered or undetermined", &o.with_undetermined),
+            ] {
+                let [c, h, s, op, p] = rate_cells(rate);
+                t.push(vec![
+                    "ally by ally".into(),
+                    "obliged ally".into(),
+                    label.into(),
+                    c,
+                    h,
+                    s,
+                    op,
+                    p,
+                ]);
+            }
+            for (label, ar) in [
+                ("triggered", &r.alliances.triggered),
+                ("triggered or undetermined", &r.alliances.with_undetermined),
+            ] {
+                t.push(vec![
+                    "alliance by alliance".into(),
+                    "treaty × attacked member × dispute".into(),
+                    label.into(),
+                    ar.cases.to_string(),
+                    format!("{} all, {} some", ar.all_honoured, ar.some_honoured),
+                    ar.none_honoured.to_string(),
+                    String::new(),
+                    format!("{} (some), {} (all)", pct(ar.rate_any), pct(ar.rate_all)),
+                ]);
+            }
+            t.write(out, Format::Table)?;
+            writeln!(
+                out,
+                "Not counted: {} obligations not applicable (a condition fails, or ATOP's directed file owes nothing); {} allies that were themselves among the attackers.\n",
+                o.not_applicable, o.ally_attacks
+            )?;
+            let mut b = Table::new(&[
+                "by",
+                "group",
+                "cases (triggered)",
+                "honoured %",
+                "cases (+ undetermined)",
+                "honoured",
+                "stayed out",
+                "opposed",
+                "honoured %",
+            ]);
+            for br in &r.breakdowns {
+                for row in &br.rows {
+                    b.push(breakdown_row(br.by, row));
+                }
+            }
+            b.write(out, Format::Table)?;
+            writeln!(
+                out,
+                "\nReference figures (see docs/backtest.md for the differences in coding):"
+            )?;
+            for rf in REFERENCES {
+                writeln!(
+                    out,
+                    "  {}: {} honoured ({})",
+                    rf.study, rf.honoured, rf.sample
+                )?;
+            }
+            if a.cases {
+                writeln!(out, "\nCases:")?;
+                cases_table(&world, &treaties, &incidents, &r, a.limit)
+                    .write(out, Format::Table)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn breakdown_row(by: &str, row: &Row) -> Vec<String> {
+    let u = &row.with_undetermined;
+    vec![
+        by.into(),
+        row.label.clone(),
+        row.triggered.cases.to_string(),
+        pct(row.triggered.rate),
+        u.cases.to_string(),
+        u.honoured.to_string(),
+        u.stayed_out.to_string(),
+        u.opposed.to_string(),
+        pct(u.rate),
+    ]
+}
+
+fn cases_table(
+    w: &World,
+    treaties: &[&Treaty],
+    inc: &[casus_backtest::RecordIncident],
+    r: &casus_backtest::Reliability,
+    limit: usize,
+) -> Table {
+    let mut t = Table::new(&[
+        "treaty",
+        "dispute",
+        "date",
+        "attackers",
+        "attacked",
+        "ally",
+        "applies",
+        "outcome",
+        "era",
+        "bilateral",
+        "offence",
+        "conditional",
+        "fellow attacker",
+        "ally attacked",
+        "date uncertain",
+    ]);
+    for c in &r.cases {
+        let ri = &inc[c.incident];
+        t.push(vec![
+            treaties[c.treaty].id.clone(),
+            ri.label(),
+            ri.date_text(),
+            ri.incident
+                .attacker_states()
+                .map(|s| w.states.abb(s))
+                .collect::<Vec<_>>()
+                .join(" "),
+            w.states.abb(c.beneficiary),
+            w.states.abb(c.obligor),
+            c.applies.as_str().into(),
+            c.outcome.as_str().into(),
+            casus_backtest::reliability::era(ri.incident.date.year()).into(),
+            c.bilateral.to_string(),
+            c.offence.to_string(),
+            c.conditional.to_string(),
+            c.fellow_attacker.to_string(),
+            c.ally_attacked.to_string(),
+            c.date_uncertain.to_string(),
+        ]);
+    }
+    if limit > 0 && t.rows.len() > limit {
+        let n = t.rows.len();
+        t.rows.truncate(limit);
+        let mut more = vec![String::new(); t.headers.len()];
+        more[0] = format!("… {} more (--limit 0 or --format csv for all)", n - limit);
+        t.rows.push(more);
+    }
+    t
+}
