@@ -1,14 +1,22 @@
 //! One module per subcommand; this file holds the flag tree and the dispatch.
 
+mod backtest;
 mod compare;
 mod data;
+mod dyads;
+mod incidents;
 mod invoke;
+mod reliability;
+mod report;
+mod serve;
+mod similarity;
 mod spec;
 mod states;
+mod stateyears;
 mod treaty;
 
 use anyhow::{Context, Result};
-use casus_data::DataSource;
+use casus_data::{DataSource, Parts};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,15 +42,31 @@ pub enum Command {
     /// The bundled datasets: what they hold and how to cite them.
     #[command(subcommand)]
     Data(data::DataCommand),
+    /// Run treaties and guarantee designs against the historical record of disputes and wars.
+    Backtest(backtest::Args),
     /// Guarantee variants side by side for one attack.
     Compare(compare::Args),
+    /// The incident library: recent attacks after the datasets end, and classic cases.
+    Incidents(incidents::Args),
     /// Which clauses an attack triggers, who must respond, why, and the response.
     Invoke(invoke::Args),
+    /// Dyad-year research tables (peacesciencer parity): alliances, capabilities, disputes, distances.
+    Dyads(dyads::Args),
+    /// Alliance reliability: did allies come when a member was attacked?
+    Reliability(reliability::Args),
+    /// One attack as a self-contained HTML page (map, network, balance, trace, backtest).
+    Report(report::Args),
+    /// The browser app and its JSON API on http://127.0.0.1:8080.
+    Serve(serve::Args),
+    /// Alliance-portfolio similarity within ATOP alliances (mean and minimum S, pi, kappa).
+    Similarity(similarity::Args),
     /// Spec files: check them against the format (docs/spec.md).
     #[command(subcommand)]
     Spec(spec::SpecCommand),
     /// System members on a date or in a year.
     States(states::Args),
+    /// State-year research tables (peacesciencer parity): capabilities, major powers.
+    Stateyears(stateyears::Args),
     /// ATOP and built-in treaties: list and show.
     #[command(subcommand)]
     Treaty(treaty::TreatyCommand),
@@ -54,10 +78,10 @@ impl Cli {
     }
 }
 
-/// Loads the world from the chosen source and adds the built-in library (treaty specs,
-/// groups, incidents).
-pub fn load_world(src: &DataSource) -> Result<casus_core::World> {
-    let world = casus_data::load_world(src).with_context(|| format!("loading {}", src.describe()))?;
+/// Loads the datasets a command reads and adds the built-in library (treaty specs, groups,
+/// incidents).
+pub fn load_world(src: &DataSource, parts: Parts) -> Result<casus_core::World> {
+    let world = casus_data::load_world_parts(src, parts).with_context(|| format!("loading {}", src.describe()))?;
     Ok(casus_app::with_library(world)?)
 }
 
@@ -67,11 +91,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Data(c) => data::run(c, &src, &mut out)?,
-        Command::Compare(a) => compare::run(a, load_world(&src)?, &mut out)?,
-        Command::Invoke(a) => invoke::run(a, load_world(&src)?, &mut out)?,
+        Command::Backtest(a) => backtest::run(a, load_world(&src, Parts::HISTORY)?, &mut out)?,
+        Command::Compare(a) => compare::run(a, load_world(&src, Parts::ENGINE)?, &mut out)?,
+        Command::Incidents(a) => incidents::run(a, &load_world(&src, Parts::STATES)?, &mut out)?,
+        Command::Invoke(a) => invoke::run(a, load_world(&src, Parts::ENGINE)?, &mut out)?,
+        Command::Dyads(a) => dyads::run(a, &src, &mut out)?,
+        Command::Reliability(a) => reliability::run(a, load_world(&src, Parts::HISTORY.with(Parts::MID_DYADS))?, &mut out)?,
+        Command::Report(a) => report::run(a, load_world(&src, Parts::HISTORY)?, &src, &mut out)?,
+        Command::Serve(a) => serve::run(a, load_world(&src, Parts::HISTORY)?, &src)?,
+        Command::Similarity(a) => similarity::run(a, &src, &mut out)?,
         Command::Spec(c) => spec::run(c, &src, &mut out)?,
-        Command::States(a) => states::run(a, &load_world(&src)?, &mut out)?,
-        Command::Treaty(c) => treaty::run(c, &load_world(&src)?, &mut out)?,
+        Command::States(a) => states::run(a, &load_world(&src, Parts::STATES)?, &mut out)?,
+        Command::Stateyears(a) => stateyears::run(a, &src, &mut out)?,
+        Command::Treaty(c) => treaty::run(c, &load_world(&src, Parts::ATOP5)?, &mut out)?,
     };
     std::io::Write::flush(&mut out)?;
     Ok(code)

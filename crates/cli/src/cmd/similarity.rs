@@ -1,0 +1,266 @@
+//! `casus similarity`: alliance-portfolio similarity within ATOP alliances, per year; and
+//! the similarity flags shared with `casus dyads --with sscore` (docs/similarity.md).
+//! Tests: crates/cli/tests/dyads.rs (`similarity_*`).
+
+use super::dyads::{default_current_year, load_record, Bar};
+use crate::output::{write_json, Format, Table};
+use anyhow::{bail, Result};
+use casus_data::DataSource;
+use casus_dyad::{
+    write, Distance, MemberFile, PortfolioSource, SimilarityOptions, TieCoding, TieDirection,
+    Weighting,
+};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How portfolios are built and compared (for `dyads --with sscore` and `similarity`).
+#[derive(clap::Args, Debug)]
+#[command(next_help_heading = "Similarity (--with sscore)")]
+pub(super) struct SimilarityArgs {
+    /// Alliance data of the portfolios.
+    #[arg(long, value_enum, default_value_t = PortfolioArg::Atop)]
+    portfolio: PortfolioArg,
+    /// ATOP tie direction: state i's entry for k is what k pledged to i (received), what i
+    /// pledged to k (sent), or either.
+    #[arg(long, value_enum, default_value_t = DirectionArg::Undirected)]
+    direction: DirectionArg,
+    /// Tie coding: sr (defence/offence 3, neutrality/non-aggression 2, consultation/entente 1),
+    /// atop-fp (defence/offence 3, else neutrality 2, else non-aggression 1, else consultation 2),
+    /// binary (any tie 1).
+    #[arg(long, value_enum, default_value_t = TiesArg::Sr)]
+    ties: TiesArg,
+    /// Weighting of S: none (column s_un), cinc (column s_wt), or both, comma-separated
+    /// [default: none,cinc for dyads; none for similarity].
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "none|cinc")]
+    weights: Vec<WeightArg>,
+    /// Distance of S (pi and kappa always use squared distance).
+    #[arg(long, value_enum, default_value_t = DistanceArg::Absolute)]
+    distance: DistanceArg,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum PortfolioArg {
+    /// ATOP 5.1 directed dyad-years, 1815–2018.
+    Atop,
+    /// COW formal alliances 4.1, 1816–2012.
+    Cow,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum DirectionArg {
+    Received,
+    Sent,
+    Undirected,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum TiesArg {
+    Sr,
+    AtopFp,
+    Binary,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum WeightArg {
+    None,
+    Cinc,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum DistanceArg {
+    Absolute,
+    Squared,
+}
+
+impl SimilarityArgs {
+    /// The options; `several_weights` allows both S weightings (dyads) or only one.
+    pub(super) fn options(&self, several_weights: bool) -> Result<SimilarityOptions> {
+        let mut weights: Vec<Weighting> = Vec::new();
+        for w in &self.weights {
+            let w = match w {
+                WeightArg::None => Weighting::None,
+                WeightArg::Cinc => Weighting::Cinc,
+            };
+            if !weights.contains(&w) {
+                weights.push(w);
+            }
+        }
+        if weights.is_empty() {
+            weights = if several_weights {
+                vec![Weighting::None, Weighting::Cinc]
+            } else {
+                vec![Weighting::None]
+            };
+        }
+        if !several_weights && weights.len() > 1 {
+            bail!("give one --weights value (none or cinc) for alliance similarity");
+        }
+        weights.sort_by_key(|w| *w == Weighting::Cinc);
+        Ok(SimilarityOptions {
+            portfolio: match self.portfolio {
+                PortfolioArg::Atop => PortfolioSource::Atop,
+                PortfolioArg::Cow => PortfolioSource::Cow,
+            },
+            direction: match self.direction {
+                DirectionArg::Received => TieDirection::Received,
+                DirectionArg::Sent => TieDirection::Sent,
+                DirectionArg::Undirected => TieDirection::Undirected,
+            },
+            ties: match self.ties {
+                TiesArg::Sr => TieCoding::Sr,
+                TiesArg::AtopFp => TieCoding::AtopFp,
+                TiesArg::Binary => TieCoding::Binary,
+            },
+            weights,
+            distance: match self.distance {
+                DistanceArg::Absolute => Distance::Absolute,
+                DistanceArg::Squared => Distance::Squared,
+            },
+        })
+    }
+}
+
+/// Similarity of the member states' alliance portfolios within ATOP alliances: per
+/// alliance and year, the mean and the minimum of S, Scott's pi and Cohen's kappa over its
+/// member dyads.
+///
+/// Members come from the ATOP member-level spells (a member counts in every year from its
+/// entry year to its exit year) and must be COW system members that year. Portfolios run
+/// over all system members (see docs/similarity.md).
+///
+/// Examples:
+///
+///   casus similarity --alliance 3180                 # NATO, every year
+///   casus similarity --alliance 3180 3375 --weights cinc --distance squared
+///   casus similarity --all-alliances --members atop4 -o alliances.csv
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// ATOP alliance ids (atopid).
+    #[arg(long, num_args = 1.., value_name = "ATOPID", required_unless_present = "all_alliances", conflicts_with = "all_alliances")]
+    alliance: Vec<i32>,
+    /// Every alliance in the member file.
+    #[arg(long)]
+    all_alliances: bool,
+    /// ATOP member-level file: 5.1 or 4.01.
+    #[arg(long, value_enum, default_value_t = MembersArg::Atop5)]
+    members: MembersArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+    /// Write CSV to this file instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// peacesciencer's "current year" for the state system (default: last year).
+    #[arg(long, value_name = "YEAR")]
+    current_year: Option<i16>,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    similarity: SimilarityArgs,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum MembersArg {
+    Atop5,
+    Atop4,
+}
+
+#[derive(serde::Serialize)]
+struct Row {
+    atopid: i32,
+    year: i16,
+    mean_s: Option<f64>,
+    min_s: Option<f64>,
+    mean_pi: Option<f64>,
+    min_pi: Option<f64>,
+    mean_kappa: Option<f64>,
+    min_kappa: Option<f64>,
+}
+
+const HEADERS: [&str; 8] = [
+    "atopid",
+    "year",
+    "mean_s",
+    "min_s",
+    "mean_pi",
+    "min_pi",
+    "mean_kappa",
+    "min_kappa",
+];
+
+pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
+    let opts = a.similarity.options(false)?;
+    if a.output.is_some() && a.format != Format::Csv {
+        bail!("-o writes CSV; drop --format or use --format csv");
+    }
+    let bar = Bar::new(a.quiet);
+    bar.step("loading data");
+    let rec = load_record(src)?;
+    let members = match a.members {
+        MembersArg::Atop5 => MemberFile::Atop5,
+        MembersArg::Atop4 => MemberFile::Atop4,
+    };
+    let ids = (!a.all_alliances).then_some(a.alliance.as_slice());
+    let current_year = a.current_year.unwrap_or_else(default_current_year);
+    let res = casus_dyad::alliance_similarity(
+        &rec,
+        ids,
+        members,
+        opts.weights[0],
+        &opts,
+        current_year,
+        &bar,
+    )?;
+    bar.finish();
+    let some = |v: f64| (!v.is_nan()).then_some(v);
+    let rows: Vec<Row> = res
+        .iter()
+        .map(|r| Row {
+            atopid: r.atopid,
+            year: r.year,
+            mean_s: some(r.mean_s),
+            min_s: some(r.min_s),
+            mean_pi: some(r.mean_pi),
+            min_pi: some(r.min_pi),
+            mean_kappa: some(r.mean_kappa),
+            min_kappa: some(r.min_kappa),
+        })
+        .collect();
+    if a.format == Format::Json {
+        write_json(out, &rows)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let num = |v: Option<f64>| {
+        let mut s = String::new();
+        if let Some(v) = v {
+            write::push_f64(&mut s, v);
+        }
+        s
+    };
+    let mut t = Table::new(&HEADERS);
+    for r in &rows {
+        t.push(vec![
+            r.atopid.to_string(),
+            r.year.to_string(),
+            num(r.mean_s),
+            num(r.min_s),
+            num(r.mean_pi),
+            num(r.min_pi),
+            num(r.mean_kappa),
+            num(r.min_kappa),
+        ]);
+    }
+    match &a.output {
+        Some(path) => write::atomic_write(path, |f| {
+            let mut w = std::io::BufWriter::new(f);
+            t.write(&mut w, Format::Csv)
+                .map_err(std::io::Error::other)?;
+            w.flush()
+        })?,
+        None => t.write(out, a.format)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,343 @@
+//! `/api/invoke`, `/api/compare`, `/api/report`: one attack and the guarantees to invoke for
+//! it, as a query string (shareable) or a JSON body (for spec text from the browser).
+//!
+//! Same numbers as the CLI: both go through `casus_app` (docs/invoke.md has the rules and the
+//! `casus.invoke/1` schema; `casus compare --format json` prints `casus.compare/1`).
+
+use super::params;
+use crate::{json_bytes, ApiError, AppState, Result};
+use axum::body::Body;
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use casus_app::{Request, Scenario, SpecInput};
+use casus_core::engine::Options;
+use casus_core::view::InvokeView;
+use casus_core::World;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/invoke", get(invoke_get).post(invoke_post))
+        .route("/compare", get(compare_get).post(compare_post))
+        .route("/report", get(report_get).post(report_post))
+}
+
+/// Most attackers or specs one request may name.
+pub const MAX_LIST: usize = 8;
+/// Longest name, date, place or id accepted.
+const MAX_FIELD: usize = 200;
+
+/// A scenario as the API reads it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScenarioParams {
+    pub req: Request,
+    /// Also list clauses that were checked and not triggered (`casus invoke --all`).
+    pub all: bool,
+}
+
+/// The JSON body of `POST /api/invoke`, `/api/compare` and `/api/report`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyParams {
+    #[serde(default)]
+    attackers: Vec<String>,
+    target: Option<String>,
+    date: Option<String>,
+    place: Option<String>,
+    incident: Option<String>,
+    #[serde(default)]
+    specs: Vec<SpecBody>,
+    #[serde(default)]
+    only_specs: bool,
+    #[serde(default)]
+    all: bool,
+}
+
+/// A spec: a library or ATOP id, or the text of a spec file.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum SpecBody {
+    Id(String),
+    Text {
+        #[serde(default)]
+        file: Option<String>,
+        text: String,
+    },
+}
+
+const QUERY_KEYS: &[&str] = &[
+    "attacker",
+    "target",
+    "date",
+    "place",
+    "incident",
+    "spec",
+    "only_specs",
+    "all",
+];
+
+fn field(key: &str, v: String) -> Result<Option<String>> {
+    if v.chars().count() > MAX_FIELD {
+        return Err(ApiError::BadRequest(format!(
+            "`{key}` is longer than {MAX_FIELD} characters"
+        )));
+    }
+    Ok(Some(v).filter(|s| !s.trim().is_empty()))
+}
+
+impl ScenarioParams {
+    /// `?attacker=RUS&target=UKR&date=2025-09-01&place=territory&spec=ukraine-b`; `attacker`
+    /// and `spec` repeat or take comma-separated lists.
+    pub fn from_query(query: Option<&str>) -> Result<ScenarioParams> {
+        let pairs = params::pairs(query);
+        params::check_keys(&pairs, QUERY_KEYS)?;
+        let mut p = ScenarioParams::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "attacker" => p.req.attackers.extend(split(&v)),
+                "spec" => p.req.specs.extend(split(&v).map(SpecInput::Id)),
+                "target" => p.req.target = field(&k, v)?,
+                "date" => p.req.date = field(&k, v)?,
+                "place" => p.req.place = field(&k, v)?,
+                "incident" => p.req.incident = field(&k, v)?,
+                "only_specs" => p.req.only_specs = params::flag(&k, &v)?,
+                "all" => p.all = params::flag(&k, &v)?,
+                _ => unreachable!("keys were checked"),
+            }
+        }
+        p.check()?;
+        Ok(p)
+    }
+
+    /// The JSON body form; spec text arrives as `{"file": "my.toml", "text": "…"}`.
+    pub fn from_json(bytes: &[u8]) -> Result<ScenarioParams> {
+        let b: BodyParams = params::json(bytes)?;
+        let specs = b
+            .specs
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| match s {
+                SpecBody::Id(id) => SpecInput::Id(id),
+                SpecBody::Text { file, text } => SpecInput::Text {
+                    file: file.unwrap_or_else(|| format!("spec-{}.toml", i + 1)),
+                    text,
+                },
+            })
+            .collect();
+        let p = ScenarioParams {
+            req: Request {
+                attackers: b.attackers,
+                target: b.target,
+                date: b.date,
+                place: b.place,
+                incident: b.incident,
+                specs,
+                only_specs: b.only_specs,
+            },
+            all: b.all,
+        };
+        p.check()?;
+        Ok(p)
+    }
+
+    fn check(&self) -> Result<()> {
+        let r = &self.req;
+        if r.attackers.len() > MAX_LIST || r.specs.len() > MAX_LIST {
+            return Err(ApiError::BadRequest(format!(
+                "at most {MAX_LIST} attackers and {MAX_LIST} specs per request"
+            )));
+        }
+        let too_long = r
+            .attackers
+            .iter()
+            .chain(r.target.iter())
+            .chain(r.date.iter())
+            .chain(r.place.iter())
+            .chain(r.incident.iter())
+            .any(|s| s.chars().count() > MAX_FIELD)
+            || r.specs.iter().any(|s| match s {
+                SpecInput::Id(id) => id.chars().count() > MAX_FIELD,
+                SpecInput::Text { file, .. } => file.chars().count() > MAX_FIELD,
+            });
+        if too_long {
+            return Err(ApiError::BadRequest(format!(
+                "a name, date, place or id is longer than {MAX_FIELD} characters"
+            )));
+        }
+        Ok(())
+    }
+
+    /// A key for the response cache; `None` when spec text is part of the request.
+    pub fn cache_key(&self, what: &str) -> Option<String> {
+        let r = &self.req;
+        let mut specs = Vec::new();
+        for s in &r.specs {
+            match s {
+                SpecInput::Id(id) => specs.push(id.as_str()),
+                SpecInput::Text { .. } => return None,
+            }
+        }
+        Some(format!(
+            "{what}\u{1}{}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{}\u{1}{}\u{1}{}",
+            r.attackers.join("\u{2}"),
+            r.target,
+            r.date,
+            r.place,
+            r.incident,
+            specs.join("\u{2}"),
+            r.only_specs,
+            self.all
+        ))
+    }
+}
+
+fn split(v: &str) -> impl Iterator<Item = String> + '_ {
+    v.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+}
+
+/// Invokes the scenario: exactly what `casus invoke --format json` prints.
+pub fn invoke_view(world: &World, req: &Request, all: bool) -> casus_app::Result<InvokeView> {
+    let sc = Scenario::build(world.clone(), req)?;
+    let engine = sc.engine();
+    let response = engine.respond(&sc.incident, Options { all, trace: true });
+    Ok(InvokeView::new(
+        &sc.world,
+        &engine.treaties,
+        &sc.incident,
+        &response,
+    ))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(v).map_err(ApiError::internal)
+}
+
+async fn invoke(state: AppState, p: ScenarioParams) -> Result<Response> {
+    let key = p.cache_key("invoke");
+    let bytes = state
+        .cached(key, move |w| to_json(&invoke_view(w, &p.req, p.all)?))
+        .await?;
+    Ok(json_bytes(StatusCode::OK, bytes))
+}
+
+/// `GET /api/invoke?attacker=RUS&target=UKR&date=2025-09-01&spec=ukraine-b`
+async fn invoke_get(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
+    invoke(state, ScenarioParams::from_query(q.as_deref())?).await
+}
+
+/// `POST /api/invoke` with a JSON body (spec text allowed).
+async fn invoke_post(State(state): State<AppState>, body: Body) -> Result<Response> {
+    let bytes = params::body(body, state.config.body_limit).await?;
+    invoke(state, ScenarioParams::from_json(&bytes)?).await
+}
+
+async fn compare(state: AppState, p: ScenarioParams) -> Result<Response> {
+    let key = p.cache_key("compare");
+    let bytes = state
+        .cached(key, move |w| {
+            to_json(&casus_app::compare(w.clone(), &p.req)?)
+        })
+        .await?;
+    Ok(json_bytes(StatusCode::OK, bytes))
+}
+
+/// `GET /api/compare?spec=ukraine-a&spec=ukraine-b&attacker=RUS&target=UKR&date=2025-09-01`
+async fn compare_get(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
+    compare(state, ScenarioParams::from_query(q.as_deref())?).await
+}
+
+async fn compare_post(State(state): State<AppState>, body: Body) -> Result<Response> {
+    let bytes = params::body(body, state.config.body_limit).await?;
+    compare(state, ScenarioParams::from_json(&bytes)?).await
+}
+
+async fn report(state: AppState, p: ScenarioParams) -> Result<Response> {
+    let key = p.cache_key("report");
+    let map = state.map.clone();
+    let bytes = state
+        .cached(key, move |w| {
+            let view = invoke_view(w, &p.req, false)?;
+            let backtest = crate::report::backtest_summary(w, &p.req, &view);
+            Ok(crate::report::render(&crate::report::Report {
+                view: &view,
+                map: &map,
+                backtest: backtest.as_ref(),
+            })
+            .into_bytes())
+        })
+        .await?;
+    let mut r = (StatusCode::OK, bytes).into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("inline; filename=\"casus-report.html\""),
+    );
+    Ok(r)
+}
+
+/// `GET /api/report?…`: the `casus report` page for the scenario (HTML).
+async fn report_get(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
+    report(state, ScenarioParams::from_query(q.as_deref())?).await
+}
+
+async fn report_post(State(state): State<AppState>, body: Body) -> Result<Response> {
+    let bytes = params::body(body, state.config.body_limit).await?;
+    report(state, ScenarioParams::from_json(&bytes)?).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routes::params::clip;
+
+    #[test]
+    fn query_lists_repeat_or_split() {
+        let p = ScenarioParams::from_query(Some("attacker=RUS,BLR&attacker=non-state%3Ax&spec=ukraine-a&spec=ukraine-b,nato&target=UKR&only_specs=1")).unwrap();
+        assert_eq!(p.req.attackers, ["RUS", "BLR", "non-state:x"]);
+        assert_eq!(p.req.specs.len(), 3);
+        assert!(p.req.only_specs);
+        assert!(p.cache_key("invoke").is_some());
+    }
+
+    #[test]
+    fn bad_queries_are_400() {
+        for q in [
+            "atacker=RUS",
+            "all=maybe",
+            &format!("target={}", "x".repeat(300)),
+            &"spec=a&".repeat(9),
+        ] {
+            assert!(
+                matches!(
+                    ScenarioParams::from_query(Some(q)),
+                    Err(ApiError::BadRequest(_))
+                ),
+                "{q}"
+            );
+        }
+    }
+
+    #[test]
+    fn spec_text_is_not_cached() {
+        let p = ScenarioParams::from_json(
+            br#"{"attackers":["RUS"],"specs":["nato",{"text":"id = 'x'"}]}"#,
+        )
+        .unwrap();
+        assert!(p.cache_key("invoke").is_none());
+        assert!(matches!(&p.req.specs[1], SpecInput::Text { file, .. } if file == "spec-2.toml"));
+    }
+
+    #[test]
+    fn clip_shortens() {
+        assert_eq!(clip(&"a".repeat(70)).chars().count(), 61);
+    }
+}
