@@ -14,13 +14,13 @@ fn bench(c: &mut Criterion) {
         specs: vec![SpecInput::Id("ukraine-b".into())],
         ..Request::default()
     };
-    let sc = Scenario::build(world.clone(), &req).unwrap();
+    let sc = Scenario::build(&world, &req).unwrap();
     let engine = sc.engine();
     let mut g = c.benchmark_group("engine");
     g.bench_function("invoke_rus_ukr_2025", |b| b.iter(|| engine.invoke(&sc.incident, Options::default())));
-    g.bench_function("invoke_rus_ukr_2025_lean", |b| b.iter(|| engine.invoke(&sc.incident, Options { all: false, trace: false })));
+    g.bench_function("invoke_rus_ukr_2025_lean", |b| b.iter(|| engine.invoke(&sc.incident, Options::LEAN)));
     g.bench_function("respond_rus_ukr_2025", |b| b.iter(|| engine.respond(&sc.incident, Options::default())));
-    let est = Scenario::build(world, &Request { target: Some("EST".into()), specs: vec![], ..req }).unwrap();
+    let est = Scenario::build(&world, &Request { target: Some("EST".into()), specs: vec![], ..req }).unwrap();
     let engine = est.engine();
     g.bench_function("respond_rus_est_2025", |b| b.iter(|| engine.respond(&est.incident, Options::default())));
     g.bench_function("index_default_treaties", |b| b.iter(|| est.engine().treaties.len()));

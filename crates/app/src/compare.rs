@@ -42,7 +42,7 @@ fn unique(v: impl Iterator<Item = StateRef>) -> Vec<StateRef> {
 
 /// Invokes each variant on top of every treaty in force (so the attacker's allies and the
 /// cascade are real) and lists the variant's own obligations.
-pub fn compare(world: World, r: &Request) -> Result<Comparison> {
+pub fn compare(world: &World, r: &Request) -> Result<Comparison> {
     if !(2..=8).contains(&r.specs.len()) {
         return Err(input(format!("compare needs two to eight specs (got {})", r.specs.len())));
     }

@@ -5,6 +5,7 @@ use casus_core::engine::Engine;
 use casus_core::incident::{Actor, Incident, Place};
 use casus_core::treaty::Origin;
 use casus_core::{Day, World};
+use std::borrow::Cow;
 
 /// A guarantee named by the user: a treaty id of the world (`nato`, `atop:3180`, `3180`)
 /// or the text of a spec file.
@@ -30,9 +31,10 @@ pub struct Request {
     pub only_specs: bool,
 }
 
-/// A resolved scenario: the world (with user specs added), the incident, the chosen ids.
-pub struct Scenario {
-    pub world: World,
+/// A resolved scenario: the world (borrowed, or a copy with the user's spec texts added),
+/// the incident, the chosen ids.
+pub struct Scenario<'w> {
+    pub world: Cow<'w, World>,
     pub incident: Incident,
     pub chosen: Vec<String>,
     pub only: bool,
@@ -59,26 +61,34 @@ pub fn add_spec_text(world: &mut World, file: &str, text: &str) -> Result<String
     Ok(id)
 }
 
-/// Resolves the named specs into treaty ids of the world, adding spec texts to it.
-fn add_specs(world: &mut World, specs: &[SpecInput]) -> Result<Vec<String>> {
+/// The treaty id a `SpecInput::Id` names (`3180` means `atop:3180`).
+fn id_of(world: &World, id: &str) -> Result<String> {
+    let key = id.trim().parse::<u32>().map(|n| format!("atop:{n}")).unwrap_or_else(|_| id.trim().to_string());
+    world
+        .treaty(&key)
+        .map(|t| t.id.clone())
+        .ok_or_else(|| input(format!("no treaty `{id}`: give a library id (see `casus treaty list`), an ATOP id or a spec file")))
+}
+
+/// Resolves the named specs into treaty ids, adding spec texts to the world; the world is
+/// copied only when the first spec text arrives.
+fn add_specs(world: &mut Cow<'_, World>, specs: &[SpecInput]) -> Result<Vec<String>> {
     let mut ids = Vec::new();
     for s in specs {
         match s {
-            SpecInput::Id(id) => {
-                let key = id.trim().parse::<u32>().map(|n| format!("atop:{n}")).unwrap_or_else(|_| id.trim().to_string());
-                match world.treaty(&key) {
-                    Some(t) => ids.push(t.id.clone()),
-                    None => return Err(input(format!("no treaty `{id}`: give a library id (see `casus treaty list`), an ATOP id or a spec file"))),
-                }
-            }
-            SpecInput::Text { file, text } => ids.push(add_spec_text(world, file, text)?),
+            SpecInput::Id(id) => ids.push(id_of(world, id)?),
+            SpecInput::Text { file, text } => ids.push(add_spec_text(world.to_mut(), file, text)?),
         }
     }
     Ok(ids)
 }
 
-impl Scenario {
-    pub fn build(mut world: World, r: &Request) -> Result<Scenario> {
+impl<'w> Scenario<'w> {
+    /// Resolves a request against `world`. The world is copied only when the request
+    /// carries spec text to add; otherwise it is borrowed (serving many requests from one
+    /// shared world costs no copy).
+    pub fn build(world: &'w World, r: &Request) -> Result<Scenario<'w>> {
+        let mut world = Cow::Borrowed(world);
         let chosen = add_specs(&mut world, &r.specs)?;
         if r.only_specs && chosen.is_empty() {
             return Err(input("--only-specs needs at least one --spec"));

@@ -27,9 +27,9 @@ fn req(attacker: &str, target: &str, date: &str, place: &str, specs: &[&str], on
 
 /// Distinct obligors of `treaty` Art. `article` with `status`.
 fn obligors(r: &Request, treaty: &str, article: &str, status: Status) -> Vec<String> {
-    let sc = Scenario::build(world().clone(), r).unwrap();
+    let sc = Scenario::build(world(), r).unwrap();
     let e = sc.engine();
-    let ev = e.invoke(&sc.incident, Options { all: true, trace: true });
+    let ev = e.invoke(&sc.incident, Options { all: true, trace: true, military_only: false });
     let mut v: Vec<String> = ev
         .obligations
         .iter()
@@ -93,7 +93,7 @@ fn main_article(id: &str) -> String {
 #[test]
 fn full_membership_is_blocked_while_a_member_objects() {
     let r = req("RUS", "UKR", "2025-09-01", "territory", &["ukraine-d"], true);
-    let sc = Scenario::build(world().clone(), &r).unwrap();
+    let sc = Scenario::build(world(), &r).unwrap();
     let e = sc.engine();
     let ev = e.invoke(&sc.incident, Options::default());
     let acc = ev.accessions.iter().find(|a| a.treaty == "ukraine-d").expect("accession report");
@@ -101,7 +101,7 @@ fn full_membership_is_blocked_while_a_member_objects() {
     assert!(acc.objecting.contains(&2), "the USA objects: {:?}", acc.objecting);
     assert!(ev.obligations.iter().all(|o| o.status != Status::Triggered || o.treaty != "ukraine-d"), "no obligation toward a blocked candidate");
     // If every member consented, Art. 5 would apply to Ukraine.
-    let mut w = sc.world.clone();
+    let mut w = sc.world.clone().into_owned();
     let t = w.treaties.iter_mut().find(|t| t.id == "ukraine-d").unwrap();
     let members: Vec<u16> = t.parties.iter().map(|p| p.ccode).filter(|&c| c != 369).collect();
     let acc = t.accession.as_mut().unwrap();
@@ -114,8 +114,8 @@ fn full_membership_is_blocked_while_a_member_objects() {
 #[test]
 fn budapest_memorandum_yields_only_assurances_and_consultation() {
     let r = req("RUS", "UKR", "2014-02-27", "territory", &["budapest-1994"], true);
-    let sc = Scenario::build(world().clone(), &r).unwrap();
-    let ev = sc.engine().invoke(&sc.incident, Options { all: true, trace: true });
+    let sc = Scenario::build(world(), &r).unwrap();
+    let ev = sc.engine().invoke(&sc.incident, Options { all: true, trace: true, military_only: false });
     let own: Vec<_> = ev.obligations.iter().filter(|o| o.treaty == "budapest-1994").collect();
     assert!(!own.is_empty());
     assert!(own.iter().all(|o| o.strength <= Strength::Consult), "{own:#?}");
@@ -126,7 +126,7 @@ fn budapest_memorandum_yields_only_assurances_and_consultation() {
 #[test]
 fn response_cascade_and_balance_for_estonia() {
     let r = req("RUS", "EST", "2025-09-01", "territory", &[], false);
-    let sc = Scenario::build(world().clone(), &r).unwrap();
+    let sc = Scenario::build(world(), &r).unwrap();
     let resp = sc.engine().respond(&sc.incident, Options::default());
     assert!(resp.side_b.len() >= 32, "NATO joins the defence: {:?}", resp.side_b);
     assert!(resp.side_a.contains(&365));
@@ -143,7 +143,7 @@ fn library_examples_hold() {
     for (treaty, ex) in &lib.examples {
         let t = world().treaty(treaty).unwrap();
         let e = casus_core::engine::Engine::new(world(), vec![t]);
-        let ev = e.invoke(&ex.incident, Options { all: true, trace: true });
+        let ev = e.invoke(&ex.incident, Options { all: true, trace: true, military_only: false });
         let own: Vec<_> =
             ev.obligations.iter().filter(|o| ex.article.as_ref().is_none_or(|a| &o.article == a)).collect();
         let mut triggered: Vec<u16> = own.iter().filter(|o| o.status == Status::Triggered).map(|o| o.obligor).collect();
@@ -184,7 +184,7 @@ proptest! {
         prop_assume!(a != b);
         let date = casus_core::Day(day).to_string();
         let r = req(&a.to_string(), &b.to_string(), &date, "territory", &[], false);
-        let sc = Scenario::build(world().clone(), &r).unwrap();
+        let sc = Scenario::build(world(), &r).unwrap();
         let e = sc.engine();
         let one = e.respond(&sc.incident, Options::default());
         let two = e.respond(&sc.incident, Options::default());

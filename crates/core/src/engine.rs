@@ -11,7 +11,6 @@ use crate::states::CCODE_SLOTS;
 use crate::treaty::*;
 use crate::world::World;
 use serde::Serialize;
-use std::sync::OnceLock;
 
 /// The outcome of one check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -78,12 +77,20 @@ pub struct Options {
     pub all: bool,
     /// Build trace texts (off for bulk backtests, where only statuses matter).
     pub trace: bool,
+    /// Check only clauses that bring an obligor into the fight (defence or offence of
+    /// strength "as it deems necessary" or more): what the response cascade needs.
+    pub military_only: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { all: false, trace: true }
+        Options { all: false, trace: true, military_only: false }
     }
+}
+
+impl Options {
+    /// No traces, triggered and undetermined obligations only: for bulk work.
+    pub const LEAN: Options = Options { all: false, trace: false, military_only: false };
 }
 
 /// A blocked accession: who stands in the way of admitting the candidate.
@@ -105,12 +112,6 @@ pub struct Engine<'w> {
     by_state: Vec<Vec<u32>>,
     /// Treaties with group selectors or accession rules: always examined.
     always: Vec<u32>,
-    /// ATOP directed dyad-year obligations, sorted by key, built on first need.
-    atop_dyads: OnceLock<Vec<(u64, u8)>>,
-}
-
-fn dyad_key(a: Ccode, b: Ccode, year: i32) -> u64 {
-    ((a as u64) << 32) | ((b as u64) << 16) | (year as u16 as u64)
 }
 
 impl<'w> Engine<'w> {
@@ -133,18 +134,7 @@ impl<'w> Engine<'w> {
                 }
             }
         }
-        Engine { world, treaties, by_state, always, atop_dyads: OnceLock::new() }
-    }
-
-    fn atop_flags(&self, a: Ccode, b: Ccode, year: i32) -> Option<u8> {
-        let v = self.atop_dyads.get_or_init(|| {
-            let d = &self.world.record.atop_dyads;
-            let mut v: Vec<(u64, u8)> =
-                (0..d.len()).map(|i| (dyad_key(d.ccode1[i], d.ccode2[i], d.year[i] as i32), d.flags[i])).collect();
-            v.sort_unstable_by_key(|x| x.0);
-            v
-        });
-        v.binary_search_by_key(&dyad_key(a, b, year), |x| x.0).ok().map(|i| v[i].1)
+        Engine { world, treaties, by_state, always }
     }
 
     /// Treaties worth examining for an incident involving these states.
@@ -251,6 +241,9 @@ impl<'w> Engine<'w> {
         }
         let attackers: Vec<Ccode> = inc.attacker_states().collect();
         for clause in &t.clauses {
+            if opt.military_only && !(clause.kind.is_military() && clause.strength.joins_coalition()) {
+                continue;
+            }
             // Offence pledges side with the attacker; every other kind protects the target.
             let beneficiaries: Vec<Ccode> = if clause.kind == Kind::Offence { attackers.clone() } else { vec![inc.target] };
             for b in beneficiaries {
@@ -395,7 +388,7 @@ impl<'w> Engine<'w> {
                     Kind::NonAggression => obligation_bits::NONAGG,
                     Kind::Consultation => obligation_bits::CONSUL,
                 };
-                let has = self.atop_flags(o, b, day.year()).is_some_and(|f| f & bit != 0);
+                let has = self.world.atop_flags(o, b, day.year()).is_some_and(|f| f & bit != 0);
                 let r = if has { Tri::Yes } else { Tri::No };
                 let r = step("atop-direction", r, &|| {
                     format!(

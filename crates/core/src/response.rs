@@ -98,7 +98,7 @@ impl Engine<'_> {
         let mut side_a: Vec<Ccode> = inc.attacker_states().collect();
         let mut side_b: Vec<Ccode> = vec![inc.target];
         let mut rounds = Vec::new();
-        let lean = Options { all: false, trace: false };
+        let lean = Options { all: false, trace: false, military_only: true };
 
         // Round 1 comes from the main evaluation; later rounds from derived incidents.
         let mut pending: Vec<Evaluation> = vec![evaluation.clone()];
@@ -150,24 +150,26 @@ impl Engine<'_> {
             }
             side_a.extend(&new_a);
             side_b.extend(&new_b);
-            // Derived incidents: each new joiner attacks every state of the other side.
+            // Derived incidents: the new joiners of one side together attack each state of
+            // the other side (one incident per target, all joiners as attackers).
             pending = Vec::new();
             for (joiners, others) in [(&new_a, &side_b), (&new_b, &side_a)] {
-                for &x in joiners.iter() {
-                    for &y in others.iter() {
-                        let d = Incident {
-                            id: None,
-                            attackers: vec![Actor::State(x)],
-                            target: y,
-                            date: inc.date,
-                            place: Place::Territory,
-                            force: Force::ArmedAttack,
-                            provoked: None,
-                            description: None,
-                            sources: vec![],
-                        };
-                        pending.push(self.invoke(&d, lean));
-                    }
+                if joiners.is_empty() {
+                    continue;
+                }
+                for &y in others.iter() {
+                    let d = Incident {
+                        id: None,
+                        attackers: joiners.iter().map(|&x| Actor::State(x)).collect(),
+                        target: y,
+                        date: inc.date,
+                        place: Place::Territory,
+                        force: Force::ArmedAttack,
+                        provoked: None,
+                        description: None,
+                        sources: vec![],
+                    };
+                    pending.push(self.invoke(&d, lean));
                 }
             }
             round_no += 1;

@@ -16,6 +16,13 @@ pub struct World {
     pub groups: Vec<Group>,
     /// The incident library (recent facts after the datasets end, and classic cases).
     pub incidents: Vec<Incident>,
+    /// ATOP directed dyad-year obligations keyed for binary search, built on first use and
+    /// then shared by every engine over this world.
+    atop_index: std::sync::OnceLock<Vec<(u64, u8)>>,
+}
+
+fn dyad_key(a: Ccode, b: Ccode, year: i32) -> u64 {
+    ((a as u64) << 32) | ((b as u64) << 16) | (year as u16 as u64)
 }
 
 impl World {
@@ -24,7 +31,20 @@ impl World {
     pub fn from_record(record: Record, aliases: &[(String, Ccode)]) -> World {
         let states = StateSystem::new(&record.states, aliases);
         let treaties = crate::atop::treaties(&record.atop5);
-        World { record, states, treaties, groups: Vec::new(), incidents: Vec::new() }
+        World { record, states, treaties, groups: Vec::new(), incidents: Vec::new(), atop_index: Default::default() }
+    }
+
+    /// ATOP's directed dyad-year obligation flags of `a` toward `b` in `year`
+    /// ([`crate::record::obligation_bits`]), if the pair shares an alliance that year.
+    pub fn atop_flags(&self, a: Ccode, b: Ccode, year: i32) -> Option<u8> {
+        let v = self.atop_index.get_or_init(|| {
+            let d = &self.record.atop_dyads;
+            let mut v: Vec<(u64, u8)> =
+                (0..d.len()).map(|i| (dyad_key(d.ccode1[i], d.ccode2[i], d.year[i] as i32), d.flags[i])).collect();
+            v.sort_unstable_by_key(|x| x.0);
+            v
+        });
+        v.binary_search_by_key(&dyad_key(a, b, year), |x| x.0).ok().map(|i| v[i].1)
     }
 
     pub fn treaty(&self, id: &str) -> Option<&Treaty> {

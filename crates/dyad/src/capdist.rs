@@ -72,11 +72,8 @@ pub(crate) fn capdist(frame: &Frame, rec: &Record) -> Vec<Column> {
     let pts: Vec<Point> = caps.iter().map(|c| Point::new(c.lng, c.lat)).collect();
     let year = &frame.keys.year[..];
     let table = capital_table(caps, frame.year_range().map_or(0, |r| r.1));
-    let r1 = table.lookup(&frame.keys.c1, year);
-    let r2 = match frame.unit {
-        Unit::DyadYear { .. } => table.lookup(&frame.keys.c2, year),
-        Unit::StateYear => vec![NONE; frame.len()],
-    };
+    let (c1, c2) = (&frame.keys.c1[..], &frame.keys.c2[..]);
+    let dyads = matches!(frame.unit, Unit::DyadYear { .. });
     let n = frame.len();
     let mut vals = vec![0.0f64; n];
     let mut valid = vec![true; n];
@@ -88,7 +85,9 @@ pub(crate) fn capdist(frame: &Frame, rec: &Record) -> Vec<Column> {
             // Capitals rarely move: reuse the last distance while the pair of records is the same.
             let mut last = (NONE, NONE, 0.0);
             for k in 0..v.len() {
-                let (a, b) = (r1[base + k], r2[base + k]);
+                let (i, y) = (base + k, year[base + k]);
+                let a = table.get(c1[i], y);
+                let b = if dyads { table.get(c2[i], y) } else { NONE };
                 if a == NONE || b == NONE {
                     m[k] = false;
                     continue;

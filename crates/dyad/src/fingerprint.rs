@@ -104,7 +104,11 @@ impl Fingerprint {
             .split(',')
             .map(str::trim)
             .collect();
-        if header.len() < 2 || header[0] != "year" || header[1] != "n" || !header.len().is_multiple_of(2) {
+        if header.len() < 2
+            || header[0] != "year"
+            || header[1] != "n"
+            || !header.len().is_multiple_of(2)
+        {
             return Err(format!(
                 "unexpected fingerprint header: {}",
                 header.join(",")

@@ -8,6 +8,19 @@ use casus_core::record::{obligation_bits as ob, Record};
 use rayon::prelude::*;
 use std::sync::Arc;
 
+/// Builds an `I8` column by mapping a slice element-wise, in parallel (vectorisable).
+pub(crate) fn i8_map<T: Sync>(name: &str, src: &[T], f: impl Fn(&T) -> i8 + Sync) -> Column {
+    let mut v = vec![0i8; src.len()];
+    v.par_chunks_mut(CHUNK)
+        .zip(src.par_chunks(CHUNK))
+        .for_each(|(o, s)| {
+            for (o, x) in o.iter_mut().zip(s) {
+                *o = f(x);
+            }
+        });
+    Column::new(name, Data::I8(v))
+}
+
 /// Builds an `I8` column from a per-row function, in parallel.
 pub(crate) fn i8_column(name: &str, n: usize, f: impl Fn(usize) -> i8 + Sync) -> Column {
     let mut v = vec![0i8; n];
@@ -41,8 +54,9 @@ pub(crate) fn atop(frame: &Frame, rec: &Record) -> Vec<Column> {
             a.flags[j as usize] | PRESENT
         }
     };
+    const IN_YEARS: u8 = 0x40;
     let fwd = index.join(c1, c2, year);
-    let flags: Vec<u8> = match frame.unit {
+    let mut flags: Vec<u8> = match frame.unit {
         Unit::DyadYear { directed: true } => fwd.par_iter().map(|&j| code(j)).collect(),
         _ => {
             let back = index.join(c2, c1, year);
@@ -52,13 +66,20 @@ pub(crate) fn atop(frame: &Frame, rec: &Record) -> Vec<Column> {
                 .collect()
         }
     };
-    let n = frame.len();
+    flags
+        .par_iter_mut()
+        .zip(year.par_iter())
+        .for_each(|(f, y)| {
+            if (ymin..=ymax).contains(y) {
+                *f |= IN_YEARS;
+            }
+        });
     let col = |name: &str, bit: u8| {
-        i8_column(name, n, |i| {
-            if !(ymin..=ymax).contains(&year[i]) {
+        i8_map(name, &flags, |&f| {
+            if f & IN_YEARS == 0 {
                 NA_I8
             } else {
-                i8::from(flags[i] & bit != 0)
+                i8::from(f & bit != 0)
             }
         })
     };

@@ -138,9 +138,23 @@ pub fn create_dyad_years(rec: &Record, opts: &CreateOptions) -> Result<Frame, Dy
     let sys = SystemYears::new(&rec.states, opts.current_year)?;
     let (from, to) = sys.range(opts.years)?;
     let (codes, member) = sys.membership();
+    // Membership in the requested years as bitsets: bit k of word k / 64 is year `from + k`.
+    let ny = (to - from + 1) as usize;
+    let nw = ny.div_ceil(64);
+    let bits: Vec<Vec<u64>> = member
+        .iter()
+        .map(|m| {
+            let mut w = vec![0u64; nw];
+            for k in 0..ny {
+                if m[(from - sys.first) as usize + k] {
+                    w[k / 64] |= 1 << (k % 64);
+                }
+            }
+            w
+        })
+        .collect();
     let mut false_dyads: Vec<FalseDyad> = rec.false_dyads.clone();
     false_dyads.sort_by_key(|f| (f.ccode1, f.ccode2, f.year));
-    let grid0 = sys.first;
     let directed = opts.directed;
 
     // One task per ccode1; each yields its (ccode2, year) rows in order.
@@ -149,19 +163,31 @@ pub fn create_dyad_years(rec: &Record, opts: &CreateOptions) -> Result<Frame, Dy
         .map(|ia| {
             let a = codes[ia];
             let (mut c2, mut yr) = (Vec::new(), Vec::new());
+            let mut w = vec![0u64; nw];
             for (ib, &b) in codes.iter().enumerate() {
                 if a == b || (!directed && b < a) {
                     continue;
                 }
+                for (k, x) in w.iter_mut().enumerate() {
+                    *x = bits[ia][k] & bits[ib][k];
+                }
                 let lo = false_dyads.partition_point(|f| (f.ccode1, f.ccode2) < (a, b));
-                let hi = false_dyads.partition_point(|f| (f.ccode1, f.ccode2) <= (a, b));
-                let fd = &false_dyads[lo..hi];
-                let (ma, mb) = (&member[ia], &member[ib]);
-                for y in from..=to {
-                    let yi = (y - grid0) as usize;
-                    if ma[yi] && mb[yi] && !fd.iter().any(|f| f.year == y) {
+                for f in false_dyads[lo..]
+                    .iter()
+                    .take_while(|f| (f.ccode1, f.ccode2) == (a, b))
+                {
+                    if (from..=to).contains(&f.year) {
+                        let k = (f.year - from) as usize;
+                        w[k / 64] &= !(1 << (k % 64));
+                    }
+                }
+                for (wi, &word) in w.iter().enumerate() {
+                    let mut x = word;
+                    while x != 0 {
+                        let k = wi * 64 + x.trailing_zeros() as usize;
                         c2.push(b);
-                        yr.push(y);
+                        yr.push(from + k as i16);
+                        x &= x - 1;
                     }
                 }
             }

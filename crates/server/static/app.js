@@ -526,12 +526,14 @@ async function pageBacktest(params) {
   const from = h("input", { type: "number", name: "from", id: "b-from", value: params.get("from") || "", placeholder: "1816", min: 1816, max: 2100 });
   const to = h("input", { type: "number", name: "to", id: "b-to", value: params.get("to") || "", placeholder: "last", min: 1816, max: 2100 });
   const host = h("select", { name: "min_hostility", id: "b-host" }, [["2", "2 threat and up"], ["3", "3 display and up"], ["4", "4 use of force and up"], ["5", "5 war"]].map(([v, l]) => h("option", { value: v, selected: (params.get("min_hostility") || "4") === v, text: l })));
+  const since = h("input", { type: "date", name: "as_if_since", id: "b-since", value: params.get("as_if_since") || "" });
   const form = h("form", { class: "card scenario" }, h("label", {}, "Guarantee (library id or ATOP id)", spec), h("label", {}, "From year", from), h("label", {}, "To year", to), h("label", {}, "Attacks of hostility", host),
+    h("label", {}, "As if in force since (for proposals)", since),
     h("button", { type: "submit", id: "run", text: "Backtest" }), h("datalist", { id: "spec-list" }, lib.map((t) => h("option", { value: t.id, label: t.name }))));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const p = new URLSearchParams();
-    for (const el of [spec, from, to, host]) if (el.value) p.set(el.name, el.value);
+    for (const el of [spec, from, to, host, since]) if (el.value) p.set(el.name, el.value);
     go("backtest", p);
   });
   const out = h("div", { id: "result" });
@@ -539,7 +541,8 @@ async function pageBacktest(params) {
   if (!params.get("spec")) { out.append(h("p", { class: "muted", text: "Choose a guarantee and run it against every militarized dispute since 1816." })); return; }
   out.append(h("p", { class: "muted", text: "Running against the historical record…" }));
   const q = new URLSearchParams();
-  for (const k of ["spec", "from", "to", "min_hostility"]) if (params.get(k)) q.set(k, params.get(k));
+  for (const k of ["spec", "from", "to", "min_hostility", "as_if_since"]) if (params.get(k)) q.set(k, params.get(k));
+  q.set("details", "false");
   let b;
   try { b = (await api("/api/backtest?" + q)).body; } catch (e) { out.replaceChildren(errorBox(e)); return; }
   out.replaceChildren(...backtestView(b));
@@ -571,7 +574,7 @@ function backtestView(b) {
       h("details", {}, h("summary", { text: "Per year" }), h("table", {}, h("thead", {}, h("tr", {}, ["year", "triggered", "undetermined"].map((c) => h("th", { text: c })))),
         h("tbody", {}, years.filter((y) => y.triggered || y.undetermined).map((y) => h("tr", {}, h("td", { text: y.year }), h("td", { class: "num", text: y.triggered }), h("td", { class: "num", text: y.undetermined || 0 }))))))));
   }
-  cards.push(h("p", { class: "muted" }, h("a", { href: "/api/backtest?" + new URLSearchParams(location.hash.split("?")[1] || ""), text: "JSON" })));
+  cards.push(h("p", { class: "muted", text: `${b.incidents} incidents from ${b.from} to ${b.to}, hostility ${b.min_hostility} or more${b.as_if_since ? "; as if in force since " + b.as_if_since : ""}.` }));
   return cards;
 }
 

@@ -28,7 +28,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<ExitCode> {
-    let c = casus_app::compare(world, &a.scenario.request(&a.variants)?)?;
+    let c = casus_app::compare(&world, &a.scenario.request(&a.variants)?)?;
     match a.format {
         Format::Json => write_json(out, &c)?,
         Format::Csv | Format::Table => {

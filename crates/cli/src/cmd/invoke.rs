@@ -35,9 +35,9 @@ pub struct Args {
 }
 
 pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<ExitCode> {
-    let sc = Scenario::build(world, &a.scenario.request(&[])?)?;
+    let sc = Scenario::build(&world, &a.scenario.request(&[])?)?;
     let engine = sc.engine();
-    let response = engine.respond(&sc.incident, Options { all: a.all, trace: true });
+    let response = engine.respond(&sc.incident, Options { all: a.all, ..Options::default() });
     let view = InvokeView::new(&sc.world, &engine.treaties, &sc.incident, &response);
     let any = view.obligations.iter().any(|o| matches!(o.status, Status::Triggered | Status::Undetermined));
     match a.format {

@@ -202,9 +202,9 @@ fn split(v: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Invokes the scenario: exactly what `casus invoke --format json` prints.
 pub fn invoke_view(world: &World, req: &Request, all: bool) -> casus_app::Result<InvokeView> {
-    let sc = Scenario::build(world.clone(), req)?;
+    let sc = Scenario::build(world, req)?;
     let engine = sc.engine();
-    let response = engine.respond(&sc.incident, Options { all, trace: true });
+    let response = engine.respond(&sc.incident, Options { all, trace: true, military_only: false });
     Ok(InvokeView::new(
         &sc.world,
         &engine.treaties,
@@ -240,7 +240,7 @@ async fn compare(state: AppState, p: ScenarioParams) -> Result<Response> {
     let key = p.cache_key("compare");
     let bytes = state
         .cached(key, move |w| {
-            to_json(&casus_app::compare(w.clone(), &p.req)?)
+            to_json(&casus_app::compare(w, &p.req)?)
         })
         .await?;
     Ok(json_bytes(StatusCode::OK, bytes))
