@@ -3,7 +3,7 @@
 
 use crate::output::{write_json, Format, Table};
 use anyhow::{bail, Result};
-use casus_core::{Day, State, World};
+use casus_core::{Day, Span, State, World};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -32,28 +32,28 @@ struct Row<'a> {
     until: Day,
 }
 
+fn row(s: &State, spell: Span) -> Row<'_> {
+    Row { ccode: s.ccode, abb: &s.abb, name: &s.name, since: spell.start, until: spell.end }
+}
+
 pub fn run(a: Args, w: &World, out: &mut dyn Write) -> Result<ExitCode> {
-    let (label, states, pick): (String, Vec<&State>, Box<dyn Fn(&State) -> casus_core::Span>) = match (a.date, a.year) {
+    // Each member with the spell that covers the day (or touches the year).
+    let (label, rows): (String, Vec<Row>) = match (a.date, a.year) {
         (Some(d), _) => {
             let eff = d.min(w.states.last_day);
-            (d.to_string(), w.states.members_on(d), Box::new(move |s: &State| *s.spells.iter().find(|sp| sp.contains(eff)).expect("member")))
+            let rows = w.states.members_on(d).into_iter().filter_map(|s| s.spells.iter().find(|sp| sp.contains(eff)).map(|sp| row(s, *sp))).collect();
+            (d.to_string(), rows)
         }
         (None, Some(y)) => {
             let (lo, hi) = (w.states.first_day.year(), w.states.last_day.year());
             if !(lo..=hi).contains(&y) {
                 bail!("year {y} is outside the state list ({lo}–{hi}); use --date for later days (membership carries forward)");
             }
-            (y.to_string(), w.states.members_in_year(y), Box::new(move |s: &State| *s.spells.iter().find(|sp| sp.touches_year(y)).expect("member")))
+            let rows = w.states.members_in_year(y).into_iter().filter_map(|s| s.spells.iter().find(|sp| sp.touches_year(y)).map(|sp| row(s, *sp))).collect();
+            (y.to_string(), rows)
         }
         (None, None) => bail!("give --date YYYY-MM-DD or --year YYYY"),
     };
-    let rows: Vec<Row> = states
-        .iter()
-        .map(|s| {
-            let sp = pick(s);
-            Row { ccode: s.ccode, abb: &s.abb, name: &s.name, since: sp.start, until: sp.end }
-        })
-        .collect();
     if a.format == Format::Json {
         write_json(out, &rows)?;
     } else {
