@@ -44,11 +44,21 @@ fn unique(v: impl Iterator<Item = StateRef>) -> Vec<StateRef> {
 /// cascade are real) and lists the variant's own obligations.
 pub fn compare(world: &World, r: &Request) -> Result<Comparison> {
     if !(2..=8).contains(&r.specs.len()) {
-        return Err(input(format!("compare needs two to eight specs (got {})", r.specs.len())));
+        return Err(input(format!(
+            "compare needs two to eight specs (got {})",
+            r.specs.len()
+        )));
     }
     let sc = Scenario::build(world, r)?;
-    let nato = sc.world.treaty("nato").ok_or_else(|| input("the library spec `nato` is missing"))?;
-    let art5 = nato.clauses.iter().find(|c| c.article == "5").ok_or_else(|| input("the `nato` spec has no Art. 5"))?;
+    let nato = sc
+        .world
+        .treaty("nato")
+        .ok_or_else(|| input("the library spec `nato` is missing"))?;
+    let art5 = nato
+        .clauses
+        .iter()
+        .find(|c| c.article == "5")
+        .ok_or_else(|| input("the `nato` spec has no Art. 5"))?;
     let mut variants = Vec::new();
     for id in &sc.chosen {
         let engine = Engine::new(&sc.world, sc.world.treaty_set(&[id.as_str()], false));
@@ -57,14 +67,28 @@ pub fn compare(world: &World, r: &Request) -> Result<Comparison> {
         let t = sc.world.treaty(id).expect("chosen ids exist in the world");
         let own = || view.obligations.iter().filter(|o| &o.treaty.id == id);
         let blocked_by = unique(
-            view.accessions.iter().filter(|x| &x.treaty == id && !x.admitted).flat_map(|x| x.objecting.iter().chain(&x.undecided).cloned()),
+            view.accessions
+                .iter()
+                .filter(|x| &x.treaty == id && !x.admitted)
+                .flat_map(|x| x.objecting.iter().chain(&x.undecided).cloned()),
         );
         variants.push(Variant {
             spec: id.clone(),
             name: t.name.clone(),
-            triggered: unique(own().filter(|o| o.status == Status::Triggered).map(|o| o.obligor.clone())),
-            undetermined: unique(own().filter(|o| o.status == Status::Undetermined).map(|o| o.obligor.clone())),
-            strongest: own().filter(|o| o.status == Status::Triggered).map(|o| o.strength).max(),
+            triggered: unique(
+                own()
+                    .filter(|o| o.status == Status::Triggered)
+                    .map(|o| o.obligor.clone()),
+            ),
+            undetermined: unique(
+                own()
+                    .filter(|o| o.status == Status::Undetermined)
+                    .map(|o| o.obligor.clone()),
+            ),
+            strongest: own()
+                .filter(|o| o.status == Status::Triggered)
+                .map(|o| o.strength)
+                .max(),
             blocked_by,
             side_b: view.sides.b.clone(),
             cinc_a: view.balance.side_a.cinc,
@@ -73,5 +97,8 @@ pub fn compare(world: &World, r: &Request) -> Result<Comparison> {
             invocation: view,
         });
     }
-    Ok(Comparison { schema: "casus.compare/1", variants })
+    Ok(Comparison {
+        schema: "casus.compare/1",
+        variants,
+    })
 }

@@ -48,13 +48,24 @@ pub fn actor(w: &World, s: &str) -> Result<Actor> {
         }
         return Ok(Actor::NonState(name.trim().to_string()));
     }
-    w.states.resolve(s).map(Actor::State).map_err(|e| input(format!("attacker: {e}")))
+    w.states
+        .resolve(s)
+        .map(Actor::State)
+        .map_err(|e| input(format!("attacker: {e}")))
 }
 
 /// Parses spec text and adds its treaty (and groups) to the world; returns the treaty id.
 pub fn add_spec_text(world: &mut World, file: &str, text: &str) -> Result<String> {
-    let spec = casus_spec::parse_spec(text, file, &world.states, &world.groups, Origin::User { file: file.to_string() })
-        .map_err(AppError::Spec)?;
+    let spec = casus_spec::parse_spec(
+        text,
+        file,
+        &world.states,
+        &world.groups,
+        Origin::User {
+            file: file.to_string(),
+        },
+    )
+    .map_err(AppError::Spec)?;
     let id = spec.treaty.id.clone();
     world.add_groups(spec.groups);
     world.add_treaties(vec![spec.treaty]);
@@ -63,7 +74,11 @@ pub fn add_spec_text(world: &mut World, file: &str, text: &str) -> Result<String
 
 /// The treaty id a `SpecInput::Id` names (`3180` means `atop:3180`).
 fn id_of(world: &World, id: &str) -> Result<String> {
-    let key = id.trim().parse::<u32>().map(|n| format!("atop:{n}")).unwrap_or_else(|_| id.trim().to_string());
+    let key = id
+        .trim()
+        .parse::<u32>()
+        .map(|n| format!("atop:{n}"))
+        .unwrap_or_else(|_| id.trim().to_string());
     world
         .treaty(&key)
         .map(|t| t.id.clone())
@@ -94,34 +109,70 @@ impl<'w> Scenario<'w> {
             return Err(input("--only-specs needs at least one --spec"));
         }
         let incident = match &r.incident {
-            Some(id) => world.incidents.iter().find(|i| i.id.as_deref() == Some(id.as_str())).cloned().ok_or_else(|| {
-                input(format!(
-                    "no incident `{id}` in the library; known: {}",
-                    world.incidents.iter().filter_map(|i| i.id.as_deref()).collect::<Vec<_>>().join(", ")
-                ))
-            })?,
+            Some(id) => world
+                .incidents
+                .iter()
+                .find(|i| i.id.as_deref() == Some(id.as_str()))
+                .cloned()
+                .ok_or_else(|| {
+                    input(format!(
+                        "no incident `{id}` in the library; known: {}",
+                        world
+                            .incidents
+                            .iter()
+                            .filter_map(|i| i.id.as_deref())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })?,
             None => {
                 if r.attackers.is_empty() {
                     return Err(input("give an attacker (or a library incident)"));
                 }
-                let target = r.target.as_deref().filter(|t| !t.trim().is_empty()).ok_or_else(|| input("give a target state"))?;
-                let date = r.date.as_deref().ok_or_else(|| input("give a date, YYYY-MM-DD"))?;
+                let target = r
+                    .target
+                    .as_deref()
+                    .filter(|t| !t.trim().is_empty())
+                    .ok_or_else(|| input("give a target state"))?;
+                let date = r
+                    .date
+                    .as_deref()
+                    .ok_or_else(|| input("give a date, YYYY-MM-DD"))?;
                 let date = Day::parse(date).map_err(|e| input(format!("date: {e}")))?;
                 if date < world.states.first_day {
-                    return Err(input(format!("date {date} is before the state system begins ({})", world.states.first_day)));
+                    return Err(input(format!(
+                        "date {date} is before the state system begins ({})",
+                        world.states.first_day
+                    )));
                 }
-                let target = world.states.resolve(target).map_err(|e| input(format!("target: {e}")))?;
-                let attackers = r.attackers.iter().map(|s| actor(&world, s)).collect::<Result<Vec<_>>>()?;
+                let target = world
+                    .states
+                    .resolve(target)
+                    .map_err(|e| input(format!("target: {e}")))?;
+                let attackers = r
+                    .attackers
+                    .iter()
+                    .map(|s| actor(&world, s))
+                    .collect::<Result<Vec<_>>>()?;
                 if attackers.iter().any(|x| x.state() == Some(target)) {
-                    return Err(input(format!("the target {} cannot also be an attacker", world.states.abb(target))));
+                    return Err(input(format!(
+                        "the target {} cannot also be an attacker",
+                        world.states.abb(target)
+                    )));
                 }
-                let place = Place::parse(r.place.as_deref().unwrap_or("territory")).map_err(|e| input(format!("place: {e}")))?;
+                let place = Place::parse(r.place.as_deref().unwrap_or("territory"))
+                    .map_err(|e| input(format!("place: {e}")))?;
                 let mut inc = Incident::new(attackers[0].clone(), target, date, place);
                 inc.attackers = attackers;
                 inc
             }
         };
-        Ok(Scenario { world, incident, chosen, only: r.only_specs })
+        Ok(Scenario {
+            world,
+            incident,
+            chosen,
+            only: r.only_specs,
+        })
     }
 
     /// An engine over the chosen treaty set.

@@ -10,10 +10,19 @@ use std::sync::OnceLock;
 
 fn world() -> &'static World {
     static W: OnceLock<World> = OnceLock::new();
-    W.get_or_init(|| with_library(casus_data::load_world(&casus_data::DataSource::Bundled).unwrap()).unwrap())
+    W.get_or_init(|| {
+        with_library(casus_data::load_world(&casus_data::DataSource::Bundled).unwrap()).unwrap()
+    })
 }
 
-fn req(attacker: &str, target: &str, date: &str, place: &str, specs: &[&str], only: bool) -> Request {
+fn req(
+    attacker: &str,
+    target: &str,
+    date: &str,
+    place: &str,
+    specs: &[&str],
+    only: bool,
+) -> Request {
     Request {
         attackers: vec![attacker.into()],
         target: Some(target.into()),
@@ -29,7 +38,14 @@ fn req(attacker: &str, target: &str, date: &str, place: &str, specs: &[&str], on
 fn obligors(r: &Request, treaty: &str, article: &str, status: Status) -> Vec<String> {
     let sc = Scenario::build(world(), r).unwrap();
     let e = sc.engine();
-    let ev = e.invoke(&sc.incident, Options { all: true, trace: true, military_only: false });
+    let ev = e.invoke(
+        &sc.incident,
+        Options {
+            all: true,
+            trace: true,
+            military_only: false,
+        },
+    );
     let mut v: Vec<String> = ev
         .obligations
         .iter()
@@ -58,12 +74,23 @@ fn attack_on_hawaii_is_outside_article_6() {
     assert!(obligors(&r, "nato", "5", Status::Triggered).is_empty());
     assert!(obligors(&r, "nato", "5", Status::Undetermined).is_empty());
     let not = obligors(&r, "nato", "5", Status::NotTriggered);
-    assert_eq!(not.len(), 31, "every other member is checked and not obliged: {not:?}");
+    assert_eq!(
+        not.len(),
+        31,
+        "every other member is checked and not obliged: {not:?}"
+    );
 }
 
 #[test]
 fn nato_2001_invocation_after_attack_by_non_state_group() {
-    let r = req("non-state:al-Qaeda", "USA", "2001-09-11", "territory", &[], false);
+    let r = req(
+        "non-state:al-Qaeda",
+        "USA",
+        "2001-09-11",
+        "territory",
+        &[],
+        false,
+    );
     let v = obligors(&r, "nato", "5", Status::Triggered);
     // NATO had 19 members in September 2001: 18 besides the United States.
     assert_eq!(v.len(), 18, "{v:?}");
@@ -76,51 +103,131 @@ fn occupied_crimea_controlled_vs_recognised_scope() {
     let art = main_article("ukraine-b");
     assert!(obligors(&b, "ukraine-b", &art, Status::Triggered).is_empty());
     assert!(!obligors(&b, "ukraine-b", &art, Status::NotTriggered).is_empty());
-    let rec = req("RUS", "UKR", "2025-09-01", "occupied", &["ukraine-b-recognised"], true);
+    let rec = req(
+        "RUS",
+        "UKR",
+        "2025-09-01",
+        "occupied",
+        &["ukraine-b-recognised"],
+        true,
+    );
     let art = main_article("ukraine-b-recognised");
     let v = obligors(&rec, "ukraine-b-recognised", &art, Status::Triggered);
     assert!(v.contains(&"USA".to_string()), "{v:?}");
     // On territory Ukraine controls, both variants trigger.
-    let b = req("RUS", "UKR", "2025-09-01", "territory", &["ukraine-b"], true);
-    assert!(obligors(&b, "ukraine-b", &main_article("ukraine-b"), Status::Triggered).contains(&"USA".to_string()));
+    let b = req(
+        "RUS",
+        "UKR",
+        "2025-09-01",
+        "territory",
+        &["ukraine-b"],
+        true,
+    );
+    assert!(obligors(
+        &b,
+        "ukraine-b",
+        &main_article("ukraine-b"),
+        Status::Triggered
+    )
+    .contains(&"USA".to_string()));
 }
 
 fn main_article(id: &str) -> String {
-    let t = world().treaty(id).unwrap_or_else(|| panic!("library has {id}"));
+    let t = world()
+        .treaty(id)
+        .unwrap_or_else(|| panic!("library has {id}"));
     casus_core::compare::main_clause(t).unwrap().article.clone()
 }
 
 #[test]
 fn full_membership_is_blocked_while_a_member_objects() {
-    let r = req("RUS", "UKR", "2025-09-01", "territory", &["ukraine-d"], true);
+    let r = req(
+        "RUS",
+        "UKR",
+        "2025-09-01",
+        "territory",
+        &["ukraine-d"],
+        true,
+    );
     let sc = Scenario::build(world(), &r).unwrap();
     let e = sc.engine();
     let ev = e.invoke(&sc.incident, Options::default());
-    let acc = ev.accessions.iter().find(|a| a.treaty == "ukraine-d").expect("accession report");
+    let acc = ev
+        .accessions
+        .iter()
+        .find(|a| a.treaty == "ukraine-d")
+        .expect("accession report");
     assert!(!acc.admitted);
-    assert!(acc.objecting.contains(&2), "the USA objects: {:?}", acc.objecting);
-    assert!(ev.obligations.iter().all(|o| o.status != Status::Triggered || o.treaty != "ukraine-d"), "no obligation toward a blocked candidate");
+    assert!(
+        acc.objecting.contains(&2),
+        "the USA objects: {:?}",
+        acc.objecting
+    );
+    assert!(
+        ev.obligations
+            .iter()
+            .all(|o| o.status != Status::Triggered || o.treaty != "ukraine-d"),
+        "no obligation toward a blocked candidate"
+    );
     // If every member consented, Art. 5 would apply to Ukraine.
     let mut w = sc.world.clone().into_owned();
     let t = w.treaties.iter_mut().find(|t| t.id == "ukraine-d").unwrap();
-    let members: Vec<u16> = t.parties.iter().map(|p| p.ccode).filter(|&c| c != 369).collect();
+    let members: Vec<u16> = t
+        .parties
+        .iter()
+        .map(|p| p.ccode)
+        .filter(|&c| c != 369)
+        .collect();
     let acc = t.accession.as_mut().unwrap();
-    acc.positions = members.into_iter().map(|c| (c, casus_core::treaty::Position::Consents, None)).collect();
+    acc.positions = members
+        .into_iter()
+        .map(|c| (c, casus_core::treaty::Position::Consents, None))
+        .collect();
     let e = casus_core::engine::Engine::new(&w, vec![w.treaty("ukraine-d").unwrap()]);
     let ev = e.invoke(&sc.incident, Options::default());
-    assert!(ev.obligations.iter().any(|o| o.status == Status::Triggered && o.kind == Kind::Defence && o.obligor == 2));
+    assert!(ev
+        .obligations
+        .iter()
+        .any(|o| o.status == Status::Triggered && o.kind == Kind::Defence && o.obligor == 2));
 }
 
 #[test]
 fn budapest_memorandum_yields_only_assurances_and_consultation() {
-    let r = req("RUS", "UKR", "2014-02-27", "territory", &["budapest-1994"], true);
+    let r = req(
+        "RUS",
+        "UKR",
+        "2014-02-27",
+        "territory",
+        &["budapest-1994"],
+        true,
+    );
     let sc = Scenario::build(world(), &r).unwrap();
-    let ev = sc.engine().invoke(&sc.incident, Options { all: true, trace: true, military_only: false });
-    let own: Vec<_> = ev.obligations.iter().filter(|o| o.treaty == "budapest-1994").collect();
+    let ev = sc.engine().invoke(
+        &sc.incident,
+        Options {
+            all: true,
+            trace: true,
+            military_only: false,
+        },
+    );
+    let own: Vec<_> = ev
+        .obligations
+        .iter()
+        .filter(|o| o.treaty == "budapest-1994")
+        .collect();
     assert!(!own.is_empty());
-    assert!(own.iter().all(|o| o.strength <= Strength::Consult), "{own:#?}");
-    assert!(own.iter().any(|o| o.obligor == 365 && o.status == Status::Breached), "Russia's own assurance is breached");
-    assert!(own.iter().any(|o| o.status == Status::Triggered && o.obligor == 2));
+    assert!(
+        own.iter().all(|o| o.strength <= Strength::Consult),
+        "{own:#?}"
+    );
+    assert!(
+        own.iter()
+            .any(|o| o.obligor == 365 && o.status == Status::Breached),
+        "Russia's own assurance is breached"
+    );
+    assert!(own
+        .iter()
+        .any(|o| o.status == Status::Triggered && o.obligor == 2));
 }
 
 #[test]
@@ -128,10 +235,20 @@ fn response_cascade_and_balance_for_estonia() {
     let r = req("RUS", "EST", "2025-09-01", "territory", &[], false);
     let sc = Scenario::build(world(), &r).unwrap();
     let resp = sc.engine().respond(&sc.incident, Options::default());
-    assert!(resp.side_b.len() >= 32, "NATO joins the defence: {:?}", resp.side_b);
+    assert!(
+        resp.side_b.len() >= 32,
+        "NATO joins the defence: {:?}",
+        resp.side_b
+    );
     assert!(resp.side_a.contains(&365));
     // NMC ends in 2022: the balance says which year it used.
-    let us = resp.balance.side_b.states.iter().find(|c| c.state == 2).unwrap();
+    let us = resp
+        .balance
+        .side_b
+        .states
+        .iter()
+        .find(|c| c.state == 2)
+        .unwrap();
     assert_eq!(us.year, Some(2022));
     assert!(resp.balance.side_b.cinc > resp.balance.side_a.cinc);
 }
@@ -143,23 +260,47 @@ fn library_examples_hold() {
     for (treaty, ex) in &lib.examples {
         let t = world().treaty(treaty).unwrap();
         let e = casus_core::engine::Engine::new(world(), vec![t]);
-        let ev = e.invoke(&ex.incident, Options { all: true, trace: true, military_only: false });
-        let own: Vec<_> =
-            ev.obligations.iter().filter(|o| ex.article.as_ref().is_none_or(|a| &o.article == a)).collect();
-        let mut triggered: Vec<u16> = own.iter().filter(|o| o.status == Status::Triggered).map(|o| o.obligor).collect();
+        let ev = e.invoke(
+            &ex.incident,
+            Options {
+                all: true,
+                trace: true,
+                military_only: false,
+            },
+        );
+        let own: Vec<_> = ev
+            .obligations
+            .iter()
+            .filter(|o| ex.article.as_ref().is_none_or(|a| &o.article == a))
+            .collect();
+        let mut triggered: Vec<u16> = own
+            .iter()
+            .filter(|o| o.status == Status::Triggered)
+            .map(|o| o.obligor)
+            .collect();
         triggered.sort_unstable();
         triggered.dedup();
         let at = format!("{}:{} ({})", ex.file, ex.line, ex.name);
         match ex.expected_status {
-            Some(casus_spec::ExpectedStatus::Triggered) => assert!(!triggered.is_empty(), "{at}: expected a trigger"),
-            Some(casus_spec::ExpectedStatus::NotTriggered) => assert!(triggered.is_empty(), "{at}: expected none, got {triggered:?}"),
+            Some(casus_spec::ExpectedStatus::Triggered) => {
+                assert!(!triggered.is_empty(), "{at}: expected a trigger")
+            }
+            Some(casus_spec::ExpectedStatus::NotTriggered) => assert!(
+                triggered.is_empty(),
+                "{at}: expected none, got {triggered:?}"
+            ),
             Some(casus_spec::ExpectedStatus::Blocked) => {
-                assert!(ev.accessions.iter().any(|a| !a.admitted), "{at}: expected a blocked accession")
+                assert!(
+                    ev.accessions.iter().any(|a| !a.admitted),
+                    "{at}: expected a blocked accession"
+                )
             }
             None => {}
         }
         match &ex.expected_obligors {
-            Some(casus_spec::ExpectedObligors::Count(n)) => assert_eq!(triggered.len(), *n, "{at}: {triggered:?}"),
+            Some(casus_spec::ExpectedObligors::Count(n)) => {
+                assert_eq!(triggered.len(), *n, "{at}: {triggered:?}")
+            }
             Some(casus_spec::ExpectedObligors::States(s)) => {
                 let mut s = s.clone();
                 s.sort_unstable();

@@ -64,7 +64,11 @@ pub fn evaluate(
     all: bool,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Vec<Vec<Found>> {
-    let opt = Options { all, trace: false, military_only: false };
+    let opt = Options {
+        all,
+        trace: false,
+        military_only: false,
+    };
     let chunks: Vec<Vec<Vec<Found>>> = incidents
         .par_chunks(CHUNK)
         .map(|chunk| {

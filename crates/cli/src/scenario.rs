@@ -35,8 +35,12 @@ pub struct ScenarioArgs {
 pub fn spec_input(s: &str) -> Result<SpecInput> {
     let path = std::path::Path::new(s);
     if path.is_file() || s.ends_with(".toml") {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading spec file {s}"))?;
-        Ok(SpecInput::Text { file: s.to_string(), text })
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading spec file {s}"))?;
+        Ok(SpecInput::Text {
+            file: s.to_string(),
+            text,
+        })
     } else {
         Ok(SpecInput::Id(s.to_string()))
     }
@@ -44,7 +48,12 @@ pub fn spec_input(s: &str) -> Result<SpecInput> {
 
 impl ScenarioArgs {
     pub fn request(&self, extra_specs: &[String]) -> Result<Request> {
-        let specs = self.specs.iter().chain(extra_specs).map(|s| spec_input(s)).collect::<Result<Vec<_>>>()?;
+        let specs = self
+            .specs
+            .iter()
+            .chain(extra_specs)
+            .map(|s| spec_input(s))
+            .collect::<Result<Vec<_>>>()?;
         Ok(Request {
             attackers: self.attackers.clone(),
             target: self.target.clone(),

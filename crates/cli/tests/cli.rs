@@ -10,9 +10,23 @@ fn casus() -> Command {
 
 #[test]
 fn data_info_lists_every_dataset_with_rows() {
-    let out = casus().args(["data", "info", "--format", "json"]).assert().success().get_output().stdout.clone();
+    let out = casus()
+        .args(["data", "info", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let rows = |file: &str| v.as_array().unwrap().iter().find(|d| d["file"] == file).unwrap()["rows"].as_u64().unwrap();
+    let rows = |file: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["file"] == file)
+            .unwrap()["rows"]
+            .as_u64()
+            .unwrap()
+    };
     assert_eq!(rows("atop5/atop5_1a.csv"), 789);
     assert_eq!(rows("atop5/atop5_1m.csv"), 2510);
     assert_eq!(rows("atop_alliance.csv"), 273_296);
@@ -25,13 +39,26 @@ fn data_cite_bibtex() {
         .args(["data", "cite", "atop", "--format", "bibtex"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("@article{leeds2002atop").and(predicate::str::contains("International Interactions")));
-    casus().args(["data", "cite", "nope"]).assert().code(2).stderr(predicate::str::contains("unknown dataset `nope`"));
+        .stdout(
+            predicate::str::contains("@article{leeds2002atop")
+                .and(predicate::str::contains("International Interactions")),
+        );
+    casus()
+        .args(["data", "cite", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown dataset `nope`"));
 }
 
 #[test]
 fn states_on_reunification_day() {
-    let out = casus().args(["states", "--date", "1990-10-03", "--format", "csv"]).assert().success().get_output().stdout.clone();
+    let out = casus()
+        .args(["states", "--date", "1990-10-03", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().count(), 1 + 161);
     assert!(text.contains("255,GMY,Germany,1990-10-03,2016-12-31"));
@@ -41,14 +68,30 @@ fn states_on_reunification_day() {
         .assert()
         .success()
         .stdout(predicate::str::contains("195 system members on 2016-12-31"));
-    casus().args(["states", "--year", "1816"]).assert().success().stdout(predicate::str::contains("system members on 1816"));
+    casus()
+        .args(["states", "--year", "1816"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("system members on 1816"));
 }
 
 #[test]
 fn states_bad_input() {
-    casus().args(["states", "--date", "1990-02-30"]).assert().code(2).stderr(predicate::str::contains("does not exist"));
-    casus().args(["states"]).assert().code(2).stderr(predicate::str::contains("--date"));
-    casus().args(["states", "--year", "2100"]).assert().code(2).stderr(predicate::str::contains("outside the state list"));
+    casus()
+        .args(["states", "--date", "1990-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
+    casus()
+        .args(["states"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--date"));
+    casus()
+        .args(["states", "--year", "2100"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("outside the state list"));
 }
 
 #[test]
@@ -57,35 +100,60 @@ fn treaty_show_3180_is_nato() {
         .args(["treaty", "show", "3180"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("defence pact").and(predicate::str::contains("United States of America")));
+        .stdout(
+            predicate::str::contains("defence pact")
+                .and(predicate::str::contains("United States of America")),
+        );
     casus()
         .args(["treaty", "show", "nato"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("North Atlantic Treaty").and(predicate::str::contains("2024-03-07")));
+        .stdout(
+            predicate::str::contains("North Atlantic Treaty")
+                .and(predicate::str::contains("2024-03-07")),
+        );
 }
 
 #[test]
 fn treaty_list_for_ukraine_in_1995() {
     let out = casus()
-        .args(["treaty", "list", "--state", "UKR", "--year", "1995", "--format", "csv"])
+        .args([
+            "treaty", "list", "--state", "UKR", "--year", "1995", "--format", "csv",
+        ])
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.contains("atop:4016"), "Russia–Ukraine 1990 treaty: {text}");
+    assert!(
+        text.contains("atop:4016"),
+        "Russia–Ukraine 1990 treaty: {text}"
+    );
     assert!(text.contains("budapest-1994"), "{text}");
-    casus().args(["treaty", "list", "--state", "Ukrane"]).assert().code(2).stderr(predicate::str::contains("Ukraine"));
-    casus().args(["treaty", "show", "99999"]).assert().code(2).stderr(predicate::str::contains("no ATOP alliance"));
+    casus()
+        .args(["treaty", "list", "--state", "Ukrane"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Ukraine"));
+    casus()
+        .args(["treaty", "show", "99999"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no ATOP alliance"));
 }
 
 #[test]
 fn data_dir_missing_file_is_named() {
     let dir = tempfile::tempdir().unwrap();
     casus()
-        .args(["--data-dir", dir.path().to_str().unwrap(), "states", "--year", "1900"])
+        .args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "states",
+            "--year",
+            "1900",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is missing").and(predicate::str::contains(".csv")));
@@ -102,10 +170,21 @@ fn closed_pipe_is_not_an_error() {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     // The reader is dropped here: the rest of the output hits a closed pipe.
     let out = child.wait_with_output().unwrap();
     assert_eq!(first.trim(), "id,name,from,to,members,kinds");
-    assert!(out.status.success(), "exit {:?}, stderr {}", out.status, String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -10,44 +10,100 @@ fn casus() -> Command {
 }
 
 fn json(args: &[&str]) -> Value {
-    let out = casus().args(args).args(["--format", "json"]).output().unwrap();
-    assert!(out.status.code() == Some(0) || out.status.code() == Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = casus()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
 fn ukraine_variant_b_json_schema() {
-    let v = json(&["invoke", "--attacker", "RUS", "--target", "UKR", "--date", "2025-09-01", "--spec", "ukraine-b"]);
+    let v = json(&[
+        "invoke",
+        "--attacker",
+        "RUS",
+        "--target",
+        "UKR",
+        "--date",
+        "2025-09-01",
+        "--spec",
+        "ukraine-b",
+    ]);
     assert_eq!(v["schema"], "casus.invoke/1");
     assert_eq!(v["incident"]["target"]["abb"], "UKR");
     assert_eq!(v["incident"]["attackers"][0]["abb"], "RUS");
     let obligations = v["obligations"].as_array().unwrap();
     for o in obligations {
-        for key in ["obligor", "beneficiary", "kind", "strength", "treaty", "article", "status", "trace"] {
+        for key in [
+            "obligor",
+            "beneficiary",
+            "kind",
+            "strength",
+            "treaty",
+            "article",
+            "status",
+            "trace",
+        ] {
             assert!(o.get(key).is_some(), "obligation lacks `{key}`: {o}");
         }
     }
     let mut art2: Vec<&str> = obligations
         .iter()
-        .filter(|o| o["treaty"]["id"] == "ukraine-b" && o["article"] == "2" && o["status"] == "triggered")
+        .filter(|o| {
+            o["treaty"]["id"] == "ukraine-b" && o["article"] == "2" && o["status"] == "triggered"
+        })
         .map(|o| o["obligor"]["abb"].as_str().unwrap())
         .collect();
     art2.sort();
     assert_eq!(art2, ["FRN", "UKG", "USA"]);
-    let us = obligations.iter().find(|o| o["treaty"]["id"] == "ukraine-b" && o["obligor"]["abb"] == "USA" && o["article"] == "2").unwrap();
+    let us = obligations
+        .iter()
+        .find(|o| {
+            o["treaty"]["id"] == "ukraine-b" && o["obligor"]["abb"] == "USA" && o["article"] == "2"
+        })
+        .unwrap();
     assert_eq!(us["strength"], "as-it-deems-necessary");
-    let checks: Vec<&str> = us["trace"].as_array().unwrap().iter().map(|s| s["check"].as_str().unwrap()).collect();
-    assert!(checks.contains(&"scope") && checks.contains(&"trigger"), "{checks:?}");
+    let checks: Vec<&str> = us["trace"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["check"].as_str().unwrap())
+        .collect();
+    assert!(
+        checks.contains(&"scope") && checks.contains(&"trigger"),
+        "{checks:?}"
+    );
     assert_eq!(v["rounds"][0]["round"], 1);
     assert!(v["balance"]["side_a"]["cinc"].as_f64().unwrap() > 0.0);
     assert!(v["balance"]["note"].as_str().unwrap().contains("2022"));
-    assert!(v["notes"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().contains("2016-12-31")));
+    assert!(v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n.as_str().unwrap().contains("2016-12-31")));
 }
 
 #[test]
 fn table_output_names_obligors_and_trace() {
     casus()
-        .args(["invoke", "--attacker", "RUS", "--target", "UKR", "--date", "2025-09-01", "--spec", "ukraine-b"])
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+            "--date",
+            "2025-09-01",
+            "--spec",
+            "ukraine-b",
+        ])
         .assert()
         .success()
         .stdout(
@@ -62,7 +118,17 @@ fn exit_code_1_when_nothing_is_obliged() {
     // Variant (a) covers territory under Ukraine's control only: an attack on occupied
     // Crimea obliges no one.
     casus()
-        .args(["invoke", "--attacker", "RUS", "--target", "UKR", "--date", "2025-09-01", "--place", "occupied"])
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+            "--date",
+            "2025-09-01",
+            "--place",
+            "occupied",
+        ])
         .args(["--spec", "ukraine-a", "--only-specs"])
         .assert()
         .code(1)
@@ -71,37 +137,104 @@ fn exit_code_1_when_nothing_is_obliged() {
 
 #[test]
 fn library_incident_and_list() {
-    casus().args(["incidents"]).assert().success().stdout(predicate::str::contains("crimea-2014"));
-    let v = json(&["invoke", "--incident", "september-11-2001", "--spec", "nato", "--only-specs"]);
-    let n = v["obligations"].as_array().unwrap().iter().filter(|o| o["article"] == "5" && o["status"] == "triggered").count();
+    casus()
+        .args(["incidents"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("crimea-2014"));
+    let v = json(&[
+        "invoke",
+        "--incident",
+        "september-11-2001",
+        "--spec",
+        "nato",
+        "--only-specs",
+    ]);
+    let n = v["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["article"] == "5" && o["status"] == "triggered")
+        .count();
     assert_eq!(n, 18);
-    casus().args(["invoke", "--incident", "nope"]).assert().code(2).stderr(predicate::str::contains("crimea-2014"));
+    casus()
+        .args(["invoke", "--incident", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("crimea-2014"));
 }
 
 #[test]
 fn bad_input_is_named() {
     casus()
-        .args(["invoke", "--attacker", "Rusia", "--target", "UKR", "--date", "2025-09-01"])
+        .args([
+            "invoke",
+            "--attacker",
+            "Rusia",
+            "--target",
+            "UKR",
+            "--date",
+            "2025-09-01",
+        ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown state `Rusia`").and(predicate::str::contains("Russia (RUS)")));
+        .stderr(
+            predicate::str::contains("unknown state `Rusia`")
+                .and(predicate::str::contains("Russia (RUS)")),
+        );
     casus()
-        .args(["invoke", "--attacker", "RUS", "--target", "UKR", "--date", "2025-02-30"])
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+            "--date",
+            "2025-02-30",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("does not exist"));
     casus()
-        .args(["invoke", "--attacker", "RUS", "--target", "UKR", "--date", "2025-09-01", "--place", "region:mars"])
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+            "--date",
+            "2025-09-01",
+            "--place",
+            "region:mars",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown region `mars`"));
     casus()
-        .args(["invoke", "--attacker", "RUS", "--target", "RUS", "--date", "2025-09-01"])
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS",
+            "--target",
+            "RUS",
+            "--date",
+            "2025-09-01",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot also be an attacker"));
     casus()
-        .args(["invoke", "--attacker", "RUS", "--target", "UKR", "--date", "2025-09-01", "--spec", "no-such-treaty"])
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+            "--date",
+            "2025-09-01",
+            "--spec",
+            "no-such-treaty",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no treaty `no-such-treaty`"));
@@ -117,7 +250,17 @@ fn spec_file_with_errors_points_at_line_and_column() {
     )
     .unwrap();
     casus()
-        .args(["invoke", "--attacker", "RUS", "--target", "UKR", "--date", "2025-09-01", "--spec", path.to_str().unwrap()])
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+            "--date",
+            "2025-09-01",
+            "--spec",
+            path.to_str().unwrap(),
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bad.toml:7:").and(predicate::str::contains("Ukraine")));
@@ -126,11 +269,25 @@ fn spec_file_with_errors_points_at_line_and_column() {
 #[test]
 fn compare_shows_variants_and_blockers() {
     let out = casus()
-        .args(["compare", "ukraine-a", "ukraine-b", "ukraine-c", "ukraine-d", "--attacker", "RUS", "--target", "UKR"])
+        .args([
+            "compare",
+            "ukraine-a",
+            "ukraine-b",
+            "ukraine-c",
+            "ukraine-d",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+        ])
         .args(["--date", "2025-09-01", "--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let variants = v["variants"].as_array().unwrap();
     assert_eq!(variants.len(), 4);
@@ -139,10 +296,26 @@ fn compare_shows_variants_and_blockers() {
     assert_eq!(by("ukraine-b")["strongest"], "as-it-deems-necessary");
     assert_eq!(by("ukraine-c")["strongest"], "consult");
     assert!(by("ukraine-d")["triggered"].as_array().unwrap().is_empty());
-    assert!(by("ukraine-d")["blocked_by"].as_array().unwrap().iter().any(|s| s["abb"] == "USA"));
-    assert!(by("ukraine-d")["like_nato_art5"]["score"].as_f64().unwrap() > by("ukraine-c")["like_nato_art5"]["score"].as_f64().unwrap());
+    assert!(by("ukraine-d")["blocked_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["abb"] == "USA"));
+    assert!(
+        by("ukraine-d")["like_nato_art5"]["score"].as_f64().unwrap()
+            > by("ukraine-c")["like_nato_art5"]["score"].as_f64().unwrap()
+    );
     casus()
-        .args(["compare", "ukraine-a", "--attacker", "RUS", "--target", "UKR", "--date", "2025-09-01"])
+        .args([
+            "compare",
+            "ukraine-a",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+            "--date",
+            "2025-09-01",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("two to eight"));

@@ -12,21 +12,53 @@ use crate::treaty::*;
 
 /// The kind, the member-level obligation column and its condition columns.
 const KINDS: &[(Kind, &str, &[&str])] = &[
-    (Kind::Defence, "defense", &["defcoadv", "defcoloc", "defcocon", "defconum", "defcodem", "defconpr"]),
-    (Kind::Offence, "offense", &["offcoadv", "offcoloc", "offcocon", "offconum", "offcodem"]),
-    (Kind::Neutrality, "neutral", &["neucoadv", "neucoloc", "neucocon", "neuconum", "neucodem", "neuconpr", "neucoatt"]),
+    (
+        Kind::Defence,
+        "defense",
+        &[
+            "defcoadv", "defcoloc", "defcocon", "defconum", "defcodem", "defconpr",
+        ],
+    ),
+    (
+        Kind::Offence,
+        "offense",
+        &["offcoadv", "offcoloc", "offcocon", "offconum", "offcodem"],
+    ),
+    (
+        Kind::Neutrality,
+        "neutral",
+        &[
+            "neucoadv", "neucoloc", "neucocon", "neuconum", "neucodem", "neuconpr", "neucoatt",
+        ],
+    ),
     (Kind::NonAggression, "nonagg", &[]),
-    (Kind::Consultation, "consul", &["concoadv", "concoloc", "concocon", "concoreq"]),
+    (
+        Kind::Consultation,
+        "consul",
+        &["concoadv", "concoloc", "concocon", "concoreq"],
+    ),
 ];
 
 /// Plain words for ATOP's alliance-level provision codes, for `casus treaty show`.
 pub const PROVISIONS: &[(&str, &str)] = &[
-    ("defense", "defence pact: active military support if a member is attacked"),
-    ("offense", "offence pact: active military support in an offensive war"),
+    (
+        "defense",
+        "defence pact: active military support if a member is attacked",
+    ),
+    (
+        "offense",
+        "offence pact: active military support in an offensive war",
+    ),
     ("neutral", "neutrality: no support to a member's adversary"),
-    ("nonagg", "non-aggression: no military attack on one another"),
+    (
+        "nonagg",
+        "non-aggression: no military attack on one another",
+    ),
     ("consul", "consultation in a crisis"),
-    ("conditio", "some obligation is conditional on particular circumstances"),
+    (
+        "conditio",
+        "some obligation is conditional on particular circumstances",
+    ),
     ("asymm", "obligations differ between members"),
     ("milaid", "military aid"),
     ("milcon", "peacetime military contact or coordination"),
@@ -40,9 +72,18 @@ pub const PROVISIONS: &[(&str, &str)] = &[
     ("secrart", "has secret articles"),
     ("renounce", "can be renounced"),
     ("dipaid", "diplomatic support"),
-    ("agprois", "agreement on the provision of information or intelligence"),
-    ("nomicoop", "promises not to cooperate militarily with non-members"),
-    ("noothall", "promises not to join other conflicting alliances"),
+    (
+        "agprois",
+        "agreement on the provision of information or intelligence",
+    ),
+    (
+        "nomicoop",
+        "promises not to cooperate militarily with non-members",
+    ),
+    (
+        "noothall",
+        "promises not to join other conflicting alliances",
+    ),
 ];
 
 fn get(f: &IntFrame, col: &str, row: usize) -> Option<i32> {
@@ -54,7 +95,14 @@ fn date(y: Option<i32>, m: Option<i32>, d: Option<i32>, end: bool) -> Option<Day
     let m = m.filter(|m| (1..=12).contains(m));
     let (m, d) = match (m, d.filter(|&d| d > 0)) {
         (Some(m), Some(d)) => (m as u32, d as u32),
-        (Some(m), None) => (m as u32, if end { crate::day::days_in_month(y, m as u32) } else { 1 }),
+        (Some(m), None) => (
+            m as u32,
+            if end {
+                crate::day::days_in_month(y, m as u32)
+            } else {
+                1
+            },
+        ),
         (None, _) => (if end { 12 } else { 1 }, if end { 31 } else { 1 }),
     };
     Day::from_ymd(y, m, d).ok()
@@ -71,9 +119,21 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
     }
     let mut out = Vec::new();
     for arow in 0..a.rows() {
-        let Some(id) = get(a, "atopid", arow) else { continue };
-        let begin = date(get(a, "begyr", arow), get(a, "begmo", arow), get(a, "begday", arow), false);
-        let end = date(get(a, "endyr", arow), get(a, "endmo", arow), get(a, "endday", arow), true);
+        let Some(id) = get(a, "atopid", arow) else {
+            continue;
+        };
+        let begin = date(
+            get(a, "begyr", arow),
+            get(a, "begmo", arow),
+            get(a, "begday", arow),
+            false,
+        );
+        let end = date(
+            get(a, "endyr", arow),
+            get(a, "endmo", arow),
+            get(a, "endday", arow),
+            true,
+        );
         let threats: Vec<Ccode> = ["statthr1", "statthr2"]
             .iter()
             .filter_map(|c| get(a, c, arow))
@@ -84,9 +144,23 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
         // (kind, role, conditions) — one clause per distinct combination.
         let mut clauses: Vec<(Kind, String, Vec<Condition>)> = Vec::new();
         for &row in by_id.get(&id).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(member) = get(m, "member", row).filter(|&c| c > 0 && c < 1000) else { continue };
-            let Some(entry) = date(get(m, "yrent", row), get(m, "moent", row), get(m, "dayent", row), false) else { continue };
-            let exit = date(get(m, "yrexit", row), get(m, "moexit", row), get(m, "dayexit", row), true);
+            let Some(member) = get(m, "member", row).filter(|&c| c > 0 && c < 1000) else {
+                continue;
+            };
+            let Some(entry) = date(
+                get(m, "yrent", row),
+                get(m, "moent", row),
+                get(m, "dayent", row),
+                false,
+            ) else {
+                continue;
+            };
+            let exit = date(
+                get(m, "yrexit", row),
+                get(m, "moexit", row),
+                get(m, "dayexit", row),
+                true,
+            );
             let mut roles = vec!["member".to_string()];
             for (kind, col, conds) in KINDS {
                 if get(m, col, row) != Some(1) {
@@ -99,10 +173,21 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
                     .filter(|c| **c != "neucoatt" && get(m, c, row) == Some(1))
                     .map(|c| condition(c, &threats))
                     .collect();
-                let idx = match clauses.iter().position(|(k, _, cs)| k == kind && *cs == conditions) {
+                let idx = match clauses
+                    .iter()
+                    .position(|(k, _, cs)| k == kind && *cs == conditions)
+                {
                     Some(i) => i,
                     None => {
-                        clauses.push((*kind, format!("{}-{}", kind.as_str(), clauses.iter().filter(|c| c.0 == *kind).count() + 1), conditions));
+                        clauses.push((
+                            *kind,
+                            format!(
+                                "{}-{}",
+                                kind.as_str(),
+                                clauses.iter().filter(|c| c.0 == *kind).count() + 1
+                            ),
+                            conditions,
+                        ));
                         clauses.len() - 1
                     }
                 };
@@ -123,7 +208,10 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
             .into_iter()
             .map(|(kind, role, conditions)| Clause {
                 article: format!("ATOP {}", kind.as_str()),
-                paraphrase: format!("{} (coded by ATOP; treaty text not encoded)", kind_words(kind)),
+                paraphrase: format!(
+                    "{} (coded by ATOP; treaty text not encoded)",
+                    kind_words(kind)
+                ),
                 kind,
                 obligors: vec![Selector::Role(role)],
                 beneficiaries: vec![Selector::Parties],
@@ -150,15 +238,24 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
             id: format!("atop:{id}"),
             name: format!("ATOP {id}"),
             atopid: Some(id as u32),
-            status: if end.is_some() { TreatyStatus::Lapsed } else { TreatyStatus::InForce },
+            status: if end.is_some() {
+                TreatyStatus::Lapsed
+            } else {
+                TreatyStatus::InForce
+            },
             signed: begin,
             in_force: begin,
             lapsed: end,
-            sources: vec![format!("ATOP {} (Leeds et al. 2002), alliance {id}", release.version)],
+            sources: vec![format!(
+                "ATOP {} (Leeds et al. 2002), alliance {id}",
+                release.version
+            )],
             parties,
             clauses,
             accession: None,
-            origin: Origin::Atop { version: release.version.clone() },
+            origin: Origin::Atop {
+                version: release.version.clone(),
+            },
             notes,
         });
     }
@@ -177,14 +274,32 @@ fn kind_words(k: Kind) -> &'static str {
 
 fn condition(code: &str, threats: &[Ccode]) -> Condition {
     match &code[3..] {
-        "coadv" => Condition::Adversary { states: threats.to_vec(), non_state: false },
+        "coadv" => Condition::Adversary {
+            states: threats.to_vec(),
+            non_state: false,
+        },
         "coloc" => Condition::Location { regions: vec![] },
-        "conum" => Condition::Unrecorded { code: code.into(), description: "conditional on the number of adversaries".into() },
+        "conum" => Condition::Unrecorded {
+            code: code.into(),
+            description: "conditional on the number of adversaries".into(),
+        },
         "codem" => Condition::NonCompliance,
         "conpr" => Condition::NonProvocation,
-        "cocon" => Condition::Unrecorded { code: code.into(), description: "conditional on a particular ongoing conflict".into() },
-        "coatt" => Condition::Unrecorded { code: code.into(), description: "conditional on the ally being attacked".into() },
-        "coreq" => Condition::Unrecorded { code: code.into(), description: "conditional on a request for consultation".into() },
-        _ => Condition::Unrecorded { code: code.into(), description: "condition coded by ATOP".into() },
+        "cocon" => Condition::Unrecorded {
+            code: code.into(),
+            description: "conditional on a particular ongoing conflict".into(),
+        },
+        "coatt" => Condition::Unrecorded {
+            code: code.into(),
+            description: "conditional on the ally being attacked".into(),
+        },
+        "coreq" => Condition::Unrecorded {
+            code: code.into(),
+            description: "conditional on a request for consultation".into(),
+        },
+        _ => Condition::Unrecorded {
+            code: code.into(),
+            description: "condition coded by ATOP".into(),
+        },
     }
 }

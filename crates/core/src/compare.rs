@@ -29,9 +29,14 @@ pub struct Likeness {
 /// The clause that carries a treaty's main commitment: the strongest defence clause, else
 /// the strongest clause of any kind.
 pub fn main_clause(t: &Treaty) -> Option<&Clause> {
-    t.clauses
-        .iter()
-        .max_by_key(|c| (c.kind == Kind::Defence, c.kind.is_military(), c.strength, std::cmp::Reverse(c.article.clone())))
+    t.clauses.iter().max_by_key(|c| {
+        (
+            c.kind == Kind::Defence,
+            c.kind.is_military(),
+            c.strength,
+            std::cmp::Reverse(c.article.clone()),
+        )
+    })
 }
 
 fn selectors(v: &[Selector]) -> String {
@@ -53,13 +58,20 @@ fn selectors(v: &[Selector]) -> String {
 }
 
 fn mutual(c: &Clause) -> bool {
-    c.obligors.iter().any(|s| matches!(s, Selector::Parties)) && c.beneficiaries.iter().any(|s| matches!(s, Selector::Parties))
+    c.obligors.iter().any(|s| matches!(s, Selector::Parties))
+        && c.beneficiaries
+            .iter()
+            .any(|s| matches!(s, Selector::Parties))
 }
 
 /// Compares `t`'s main clause with `reference`.
 pub fn likeness(t: &Treaty, reference: &Clause) -> Likeness {
     let Some(c) = main_clause(t) else {
-        return Likeness { article: None, features: vec![], score: 0.0 };
+        return Likeness {
+            article: None,
+            features: vec![],
+            score: 0.0,
+        };
     };
     let scope_words = |c: &Clause| {
         if c.scope.anywhere {
@@ -70,18 +82,67 @@ pub fn likeness(t: &Treaty, reference: &Clause) -> Likeness {
             r.join("+")
         }
     };
-    let conds = |c: &Clause| format!("{} conditions, {} exceptions", c.conditions.len(), c.exceptions.len());
-    let f = |feature, this: String, reference: String| Feature { feature, same: this == reference, this, reference };
+    let conds = |c: &Clause| {
+        format!(
+            "{} conditions, {} exceptions",
+            c.conditions.len(),
+            c.exceptions.len()
+        )
+    };
+    let f = |feature, this: String, reference: String| Feature {
+        feature,
+        same: this == reference,
+        this,
+        reference,
+    };
     let features = vec![
-        f("kind", c.kind.as_str().into(), reference.kind.as_str().into()),
-        f("strength", c.strength.as_str().into(), reference.strength.as_str().into()),
-        f("trigger", format!("{:?}", c.trigger), format!("{:?}", reference.trigger)),
-        f("mutual", (if mutual(c) { "every party for every party" } else { "one-way or partial" }).into(), (if mutual(reference) { "every party for every party" } else { "one-way or partial" }).into()),
-        f("obligors", selectors(&c.obligors), selectors(&reference.obligors)),
+        f(
+            "kind",
+            c.kind.as_str().into(),
+            reference.kind.as_str().into(),
+        ),
+        f(
+            "strength",
+            c.strength.as_str().into(),
+            reference.strength.as_str().into(),
+        ),
+        f(
+            "trigger",
+            format!("{:?}", c.trigger),
+            format!("{:?}", reference.trigger),
+        ),
+        f(
+            "mutual",
+            (if mutual(c) {
+                "every party for every party"
+            } else {
+                "one-way or partial"
+            })
+            .into(),
+            (if mutual(reference) {
+                "every party for every party"
+            } else {
+                "one-way or partial"
+            })
+            .into(),
+        ),
+        f(
+            "obligors",
+            selectors(&c.obligors),
+            selectors(&reference.obligors),
+        ),
         f("scope", scope_words(c), scope_words(reference)),
-        f("territory", format!("{:?}", c.scope.territory), format!("{:?}", reference.scope.territory)),
+        f(
+            "territory",
+            format!("{:?}", c.scope.territory),
+            format!("{:?}", reference.scope.territory),
+        ),
         f("conditions", conds(c), conds(reference)),
     ];
     let score = features.iter().filter(|x| x.same).count() as f64 / features.len() as f64;
-    Likeness { article: Some(c.article.clone()), features, score }
+    Likeness {
+        article: Some(c.article.clone()),
+        features,
+        score,
+    }
 }

@@ -84,13 +84,21 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { all: false, trace: true, military_only: false }
+        Options {
+            all: false,
+            trace: true,
+            military_only: false,
+        }
     }
 }
 
 impl Options {
     /// No traces, triggered and undetermined obligations only: for bulk work.
-    pub const LEAN: Options = Options { all: false, trace: false, military_only: false };
+    pub const LEAN: Options = Options {
+        all: false,
+        trace: false,
+        military_only: false,
+    };
 }
 
 /// A blocked accession: who stands in the way of admitting the candidate.
@@ -121,7 +129,10 @@ impl<'w> Engine<'w> {
         let mut always = Vec::new();
         for (i, t) in treaties.iter().enumerate() {
             let uses_group = t.clauses.iter().any(|c| {
-                c.obligors.iter().chain(&c.beneficiaries).any(|s| matches!(s, Selector::Group(_) | Selector::State(_)))
+                c.obligors
+                    .iter()
+                    .chain(&c.beneficiaries)
+                    .any(|s| matches!(s, Selector::Group(_) | Selector::State(_)))
             });
             if uses_group || t.accession.is_some() {
                 always.push(i as u32);
@@ -134,7 +145,12 @@ impl<'w> Engine<'w> {
                 }
             }
         }
-        Engine { world, treaties, by_state, always }
+        Engine {
+            world,
+            treaties,
+            by_state,
+            always,
+        }
     }
 
     /// Treaties worth examining for an incident involving these states.
@@ -149,11 +165,25 @@ impl<'w> Engine<'w> {
     }
 
     /// States a selector picks on `day` within treaty `t` (with its accession state).
-    fn select(&self, t: &Treaty, sel: &Selector, day: Day, excluded: Option<Ccode>, out: &mut Vec<Ccode>) {
+    fn select(
+        &self,
+        t: &Treaty,
+        sel: &Selector,
+        day: Day,
+        excluded: Option<Ccode>,
+        out: &mut Vec<Ccode>,
+    ) {
         match sel {
-            Selector::Parties => out.extend(t.parties_on(day).map(|p| p.ccode).filter(|c| Some(*c) != excluded)),
+            Selector::Parties => out.extend(
+                t.parties_on(day)
+                    .map(|p| p.ccode)
+                    .filter(|c| Some(*c) != excluded),
+            ),
             Selector::Role(r) => out.extend(
-                t.parties_on(day).filter(|p| p.roles.iter().any(|x| x == r)).map(|p| p.ccode).filter(|c| Some(*c) != excluded),
+                t.parties_on(day)
+                    .filter(|p| p.roles.iter().any(|x| x == r))
+                    .map(|p| p.ccode)
+                    .filter(|c| Some(*c) != excluded),
             ),
             Selector::Group(g) => {
                 if let Some(g) = self.world.group(g) {
@@ -168,7 +198,13 @@ impl<'w> Engine<'w> {
         }
     }
 
-    fn selected(&self, t: &Treaty, sels: &[Selector], day: Day, excluded: Option<Ccode>) -> Vec<Ccode> {
+    fn selected(
+        &self,
+        t: &Treaty,
+        sels: &[Selector],
+        day: Day,
+        excluded: Option<Ccode>,
+    ) -> Vec<Ccode> {
         let mut v = Vec::new();
         for s in sels {
             self.select(t, s, day, excluded, &mut v);
@@ -183,7 +219,11 @@ impl<'w> Engine<'w> {
         let acc = t.accession.as_ref()?;
         let mut objecting = Vec::new();
         let mut undecided = Vec::new();
-        let mut members: Vec<Ccode> = t.parties_on(day).map(|p| p.ccode).filter(|&c| c != acc.candidate).collect();
+        let mut members: Vec<Ccode> = t
+            .parties_on(day)
+            .map(|p| p.ccode)
+            .filter(|&c| c != acc.candidate)
+            .collect();
         members.sort_unstable();
         members.dedup();
         for m in members {
@@ -213,15 +253,24 @@ impl<'w> Engine<'w> {
         }
         // Most consequential first: status, then kind (defence first), then strength.
         ev.obligations.sort_by(|a, b| {
-            (a.status, a.kind, std::cmp::Reverse(a.strength), a.treaty.as_str(), a.article.as_str(), a.beneficiary, a.obligor).cmp(&(
-                b.status,
-                b.kind,
-                std::cmp::Reverse(b.strength),
-                b.treaty.as_str(),
-                b.article.as_str(),
-                b.beneficiary,
-                b.obligor,
-            ))
+            (
+                a.status,
+                a.kind,
+                std::cmp::Reverse(a.strength),
+                a.treaty.as_str(),
+                a.article.as_str(),
+                a.beneficiary,
+                a.obligor,
+            )
+                .cmp(&(
+                    b.status,
+                    b.kind,
+                    std::cmp::Reverse(b.strength),
+                    b.treaty.as_str(),
+                    b.article.as_str(),
+                    b.beneficiary,
+                    b.obligor,
+                ))
         });
         ev
     }
@@ -235,17 +284,25 @@ impl<'w> Engine<'w> {
         // A blocked accession keeps the candidate out: drop its party entries.
         let acc = self.accession(t, day);
         let blocked_candidate = acc.as_ref().filter(|a| !a.admitted).map(|a| a.candidate);
-        let relevant_acc = acc.as_ref().is_some_and(|a| a.candidate == inc.target || inc.attacker_states().any(|s| s == a.candidate));
+        let relevant_acc = acc.as_ref().is_some_and(|a| {
+            a.candidate == inc.target || inc.attacker_states().any(|s| s == a.candidate)
+        });
         if let (Some(a), true) = (&acc, relevant_acc) {
             ev.accessions.push(a.clone());
         }
         let attackers: Vec<Ccode> = inc.attacker_states().collect();
         for clause in &t.clauses {
-            if opt.military_only && !(clause.kind.is_military() && clause.strength.joins_coalition()) {
+            if opt.military_only
+                && !(clause.kind.is_military() && clause.strength.joins_coalition())
+            {
                 continue;
             }
             // Offence pledges side with the attacker; every other kind protects the target.
-            let beneficiaries: Vec<Ccode> = if clause.kind == Kind::Offence { attackers.clone() } else { vec![inc.target] };
+            let beneficiaries: Vec<Ccode> = if clause.kind == Kind::Offence {
+                attackers.clone()
+            } else {
+                vec![inc.target]
+            };
             for b in beneficiaries {
                 let blocked = Some(b) == blocked_candidate;
                 if blocked && !opt.all {
@@ -260,11 +317,23 @@ impl<'w> Engine<'w> {
                     if o == b {
                         continue;
                     }
-                    let Some(mut ob) = self.check(ti, t, clause, o, b, inc, opt) else { continue };
+                    let Some(mut ob) = self.check(ti, t, clause, o, b, inc, opt) else {
+                        continue;
+                    };
                     if blocked {
-                        let a = acc.as_ref().expect("a blocked candidate implies an accession rule");
+                        let a = acc
+                            .as_ref()
+                            .expect("a blocked candidate implies an accession rule");
                         ob.status = Status::NotTriggered;
-                        ob.trace.push(Step { check: "accession", result: Tri::No, detail: if opt.trace { blocked_words(a, &self.world.states) } else { String::new() } });
+                        ob.trace.push(Step {
+                            check: "accession",
+                            result: Tri::No,
+                            detail: if opt.trace {
+                                blocked_words(a, &self.world.states)
+                            } else {
+                                String::new()
+                            },
+                        });
                     }
                     if opt.all || ob.status != Status::NotTriggered {
                         ev.obligations.push(ob);
@@ -276,11 +345,24 @@ impl<'w> Engine<'w> {
 
     /// Checks one clause for one obligor and beneficiary.
     #[allow(clippy::too_many_arguments)]
-    fn check(&self, ti: usize, t: &Treaty, c: &Clause, o: Ccode, b: Ccode, inc: &Incident, opt: Options) -> Option<Obligation> {
+    fn check(
+        &self,
+        ti: usize,
+        t: &Treaty,
+        c: &Clause,
+        o: Ccode,
+        b: Ccode,
+        inc: &Incident,
+        opt: Options,
+    ) -> Option<Obligation> {
         let s = &self.world.states;
         let mut trace = Vec::new();
         let mut step = |check: &'static str, result: Tri, detail: &dyn Fn() -> String| {
-            trace.push(Step { check, result, detail: if opt.trace { detail() } else { String::new() } });
+            trace.push(Step {
+                check,
+                result,
+                detail: if opt.trace { detail() } else { String::new() },
+            });
             result
         };
         let mut verdict = Tri::Yes;
@@ -293,27 +375,72 @@ impl<'w> Engine<'w> {
         };
         let day = inc.date;
         step("in-force", Tri::Yes, &|| {
-            format!("{} binds on {day} ({}){}", t.name, in_force_words(t), if t.status == TreatyStatus::Proposed { "; a proposal, evaluated as if in force" } else { "" })
+            format!(
+                "{} binds on {day} ({}){}",
+                t.name,
+                in_force_words(t),
+                if t.status == TreatyStatus::Proposed {
+                    "; a proposal, evaluated as if in force"
+                } else {
+                    ""
+                }
+            )
         });
         let party_src = |c: Ccode| {
-            t.parties.iter().find(|p| p.ccode == c && p.is_party_on(day)).and_then(|p| p.source.clone())
+            t.parties
+                .iter()
+                .find(|p| p.ccode == c && p.is_party_on(day))
+                .and_then(|p| p.source.clone())
         };
         step("obligor", Tri::Yes, &|| {
-            format!("{} is bound by Art. {}{}", s.abb(o), c.article, party_src(o).map(|x| format!(" (party: {x})")).unwrap_or_default())
+            format!(
+                "{} is bound by Art. {}{}",
+                s.abb(o),
+                c.article,
+                party_src(o)
+                    .map(|x| format!(" (party: {x})"))
+                    .unwrap_or_default()
+            )
         });
         step("beneficiary", Tri::Yes, &|| {
-            format!("{} is protected by Art. {}{}", s.abb(b), c.article, party_src(b).map(|x| format!(" (party: {x})")).unwrap_or_default())
+            format!(
+                "{} is protected by Art. {}{}",
+                s.abb(b),
+                c.article,
+                party_src(b)
+                    .map(|x| format!(" (party: {x})"))
+                    .unwrap_or_default()
+            )
         });
         let is_attacker = inc.attacker_states().any(|a| a == o);
         if c.kind == Kind::NonAggression && !is_attacker {
             // A pledge not to attack the beneficiary concerns only the attackers.
-            step("obligor", Tri::No, &|| format!("{} does not attack {}: its pledge not to is untouched", s.abb(o), s.abb(b)));
+            step("obligor", Tri::No, &|| {
+                format!(
+                    "{} does not attack {}: its pledge not to is untouched",
+                    s.abb(o),
+                    s.abb(b)
+                )
+            });
             return Some(self.finish(ti, c, o, b, Status::NotTriggered, trace));
         }
         if is_attacker {
             let breach = matches!(c.kind, Kind::NonAggression | Kind::Neutrality);
-            step("obligor", Tri::No, &|| format!("{} is itself an attacker", s.abb(o)));
-            return Some(self.finish(ti, c, o, b, if breach { Status::Breached } else { Status::NotTriggered }, trace));
+            step("obligor", Tri::No, &|| {
+                format!("{} is itself an attacker", s.abb(o))
+            });
+            return Some(self.finish(
+                ti,
+                c,
+                o,
+                b,
+                if breach {
+                    Status::Breached
+                } else {
+                    Status::NotTriggered
+                },
+                trace,
+            ));
         }
         if c.kind == Kind::Offence {
             // The pledge to join the beneficiary's wars: the beneficiary is the attacker, and
@@ -325,7 +452,11 @@ impl<'w> Engine<'w> {
                     force_words(inc.force),
                     s.abb(b),
                     s.abb(inc.target),
-                    if r == Tri::Yes { "meets" } else { "does not meet" },
+                    if r == Tri::Yes {
+                        "meets"
+                    } else {
+                        "does not meet"
+                    },
                     s.abb(b),
                     trigger_words(c.trigger)
                 )
@@ -334,13 +465,26 @@ impl<'w> Engine<'w> {
         } else {
             let r = trigger(c.trigger, inc.force);
             let r = step("trigger", r, &|| match r {
-                Tri::Yes => format!("{} meets the trigger ({})", force_words(inc.force), trigger_words(c.trigger)),
-                _ => format!("{} does not meet the trigger ({})", force_words(inc.force), trigger_words(c.trigger)),
+                Tri::Yes => format!(
+                    "{} meets the trigger ({})",
+                    force_words(inc.force),
+                    trigger_words(c.trigger)
+                ),
+                _ => format!(
+                    "{} does not meet the trigger ({})",
+                    force_words(inc.force),
+                    trigger_words(c.trigger)
+                ),
             });
             fold(r, &mut verdict);
             let (r, why) = scope(&c.scope, inc.target, &inc.place);
             let r = step("scope", r, &|| {
-                let art = c.scope.article.as_ref().map(|a| format!("Art. {a}: ")).unwrap_or_default();
+                let art = c
+                    .scope
+                    .article
+                    .as_ref()
+                    .map(|a| format!("Art. {a}: "))
+                    .unwrap_or_default();
                 format!("{art}{why}")
             });
             fold(r, &mut verdict);
@@ -388,7 +532,10 @@ impl<'w> Engine<'w> {
                     Kind::NonAggression => obligation_bits::NONAGG,
                     Kind::Consultation => obligation_bits::CONSUL,
                 };
-                let has = self.world.atop_flags(o, b, day.year()).is_some_and(|f| f & bit != 0);
+                let has = self
+                    .world
+                    .atop_flags(o, b, day.year())
+                    .is_some_and(|f| f & bit != 0);
                 let r = if has { Tri::Yes } else { Tri::No };
                 let r = step("atop-direction", r, &|| {
                     format!(
@@ -411,7 +558,15 @@ impl<'w> Engine<'w> {
         Some(self.finish(ti, c, o, b, status, trace))
     }
 
-    fn finish(&self, ti: usize, c: &Clause, o: Ccode, b: Ccode, status: Status, trace: Vec<Step>) -> Obligation {
+    fn finish(
+        &self,
+        ti: usize,
+        c: &Clause,
+        o: Ccode,
+        b: Ccode,
+        status: Status,
+        trace: Vec<Step>,
+    ) -> Obligation {
         Obligation {
             obligor: o,
             beneficiary: b,
@@ -434,7 +589,13 @@ pub struct Evaluation {
 }
 
 fn blocked_words(a: &AccessionReport, s: &crate::states::StateSystem) -> String {
-    let names = |v: &[Ccode]| if v.is_empty() { "none".to_string() } else { v.iter().map(|c| s.abb(*c)).collect::<Vec<_>>().join(", ") };
+    let names = |v: &[Ccode]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.iter().map(|c| s.abb(*c)).collect::<Vec<_>>().join(", ")
+        }
+    };
     format!(
         "{} is not a party: Art. {} needs every member's consent; objecting: {}; undecided: {}",
         s.abb(a.candidate),
@@ -445,7 +606,10 @@ fn blocked_words(a: &AccessionReport, s: &crate::states::StateSystem) -> String 
 }
 
 fn in_force_words(t: &Treaty) -> String {
-    let from = t.in_force.or(t.signed).map_or("—".to_string(), |d| d.to_string());
+    let from = t
+        .in_force
+        .or(t.signed)
+        .map_or("—".to_string(), |d| d.to_string());
     match t.lapsed {
         Some(l) => format!("{from} to {l}"),
         None => format!("since {from}"),
@@ -483,7 +647,13 @@ pub fn scope(sc: &Scope, target: Ccode, place: &Place) -> (Tri, String) {
         return (Tri::Yes, "no territorial limit".into());
     }
     let home = Region::home_of(target);
-    let regions = || sc.regions.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ");
+    let regions = || {
+        sc.regions
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let in_area = |r: Region| sc.regions.contains(&r) || (r == home && sc.states.contains(&target));
     match place {
         Place::Territory | Place::Region(_) => {
@@ -596,19 +766,36 @@ fn condition_words(c: &Condition, r: Tri, s: &crate::states::StateSystem) -> Str
         }
         Condition::Adversary { states, non_state } => format!(
             "only against {}{}",
-            states.iter().map(|c| s.abb(*c)).collect::<Vec<_>>().join(", "),
-            if *non_state { " or non-state groups" } else { "" }
+            states
+                .iter()
+                .map(|c| s.abb(*c))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if *non_state {
+                " or non-state groups"
+            } else {
+                ""
+            }
         ),
         Condition::Location { regions } if regions.is_empty() => {
             "only for conflict in a particular location, which the source does not record".into()
         }
         Condition::Location { regions } => {
-            format!("only in {}", regions.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", "))
+            format!(
+                "only in {}",
+                regions
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }
         Condition::NonProvocation => "only if the beneficiary did not provoke the attack".into(),
         Condition::Attackers { min } => format!("only if at least {min} states attack"),
         Condition::ObligorNotAtWar => "only if the obligor is not already at war".into(),
-        Condition::NonCompliance => "only if the adversary refused a demand set out in the treaty".into(),
+        Condition::NonCompliance => {
+            "only if the adversary refused a demand set out in the treaty".into()
+        }
         Condition::Unrecorded { code, description } => format!("{description} ({code})"),
     };
     format!("{what}: {verdict}")

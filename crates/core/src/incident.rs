@@ -53,7 +53,11 @@ impl Place {
                 Region::parse(t).ok_or_else(|| {
                     format!(
                         "unknown region `{t}`; regions: {}",
-                        Region::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ")
+                        Region::ALL
+                            .iter()
+                            .map(|r| r.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )
                 })
             })

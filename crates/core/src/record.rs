@@ -134,7 +134,12 @@ pub struct PartialDate {
 impl PartialDate {
     /// The earliest day the date can denote.
     pub fn earliest(&self) -> Option<Day> {
-        Day::from_ymd(self.year as i32, self.month.unwrap_or(1) as u32, self.day.unwrap_or(1) as u32).ok()
+        Day::from_ymd(
+            self.year as i32,
+            self.month.unwrap_or(1) as u32,
+            self.day.unwrap_or(1) as u32,
+        )
+        .ok()
     }
     /// The latest day the date can denote.
     pub fn latest(&self) -> Option<Day> {

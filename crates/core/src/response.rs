@@ -98,13 +98,20 @@ impl Engine<'_> {
         let mut side_a: Vec<Ccode> = inc.attacker_states().collect();
         let mut side_b: Vec<Ccode> = vec![inc.target];
         let mut rounds = Vec::new();
-        let lean = Options { all: false, trace: false, military_only: true };
+        let lean = Options {
+            all: false,
+            trace: false,
+            military_only: true,
+        };
 
         // Round 1 comes from the main evaluation; later rounds from derived incidents.
         let mut pending: Vec<Evaluation> = vec![evaluation.clone()];
         let mut round_no = 1;
         while round_no <= MAX_ROUNDS {
-            let mut round = Round { round: round_no, ..Round::default() };
+            let mut round = Round {
+                round: round_no,
+                ..Round::default()
+            };
             let mut to_a: Vec<Joiner> = Vec::new();
             let mut to_b: Vec<Joiner> = Vec::new();
             for ev in &pending {
@@ -113,13 +120,21 @@ impl Engine<'_> {
                     // pledge to an attacker pulls the obligor to the attacker's side.
                     let on_a = side_a.contains(&o.beneficiary);
                     let on_b = side_b.contains(&o.beneficiary);
-                    if !(on_a || on_b) || !matches!(o.kind, Kind::Defence | Kind::Offence) || !joins(o) {
+                    if !(on_a || on_b)
+                        || !matches!(o.kind, Kind::Defence | Kind::Offence)
+                        || !joins(o)
+                    {
                         continue;
                     }
                     if side_a.contains(&o.obligor) || side_b.contains(&o.obligor) {
                         continue;
                     }
-                    let j = Joiner { state: o.obligor, toward: o.beneficiary, treaty: o.treaty.clone(), article: o.article.clone() };
+                    let j = Joiner {
+                        state: o.obligor,
+                        toward: o.beneficiary,
+                        treaty: o.treaty.clone(),
+                        article: o.article.clone(),
+                    };
                     match (o.status, on_a) {
                         (Status::Triggered, true) => push_unique(&mut to_a, j),
                         (Status::Triggered, false) => push_unique(&mut to_b, j),
@@ -129,20 +144,32 @@ impl Engine<'_> {
                     }
                 }
             }
-            let both: Vec<Ccode> = to_a.iter().map(|j| j.state).filter(|s| to_b.iter().any(|j| j.state == *s)).collect();
+            let both: Vec<Ccode> = to_a
+                .iter()
+                .map(|j| j.state)
+                .filter(|s| to_b.iter().any(|j| j.state == *s))
+                .collect();
             to_a.retain(|j| !both.contains(&j.state));
             to_b.retain(|j| !both.contains(&j.state));
             round.cross_pressured = both;
             round.cross_pressured.sort_unstable();
             round.cross_pressured.dedup();
-            round.may_join_a.retain(|j| !to_a.iter().any(|x| x.state == j.state));
-            round.may_join_b.retain(|j| !to_b.iter().any(|x| x.state == j.state));
+            round
+                .may_join_a
+                .retain(|j| !to_a.iter().any(|x| x.state == j.state));
+            round
+                .may_join_b
+                .retain(|j| !to_b.iter().any(|x| x.state == j.state));
             round.side_a = to_a;
             round.side_b = to_b;
             let new_a: Vec<Ccode> = round.side_a.iter().map(|j| j.state).collect();
             let new_b: Vec<Ccode> = round.side_b.iter().map(|j| j.state).collect();
             let quiet = new_a.is_empty() && new_b.is_empty();
-            if !(quiet && round.may_join_a.is_empty() && round.may_join_b.is_empty() && round.cross_pressured.is_empty()) {
+            if !(quiet
+                && round.may_join_a.is_empty()
+                && round.may_join_b.is_empty()
+                && round.cross_pressured.is_empty())
+            {
                 rounds.push(round);
             }
             if quiet {
@@ -176,8 +203,19 @@ impl Engine<'_> {
         }
         side_a.sort_unstable();
         side_b.sort_unstable();
-        let balance = balance(&self.world.record.capabilities, &side_a, &side_b, inc.date.year());
-        Response { evaluation, rounds, side_a, side_b, balance }
+        let balance = balance(
+            &self.world.record.capabilities,
+            &side_a,
+            &side_b,
+            inc.date.year(),
+        );
+        Response {
+            evaluation,
+            rounds,
+            side_a,
+            side_b,
+            balance,
+        }
     }
 }
 
@@ -199,8 +237,20 @@ pub fn latest_capability(c: &Capabilities, ccode: Ccode, year: i32) -> Capabilit
         }
     }
     match best {
-        Some(i) => Capability { state: ccode, year: Some(c.year[i]), cinc: c.cinc[i], milex: c.milex[i], milper: c.milper[i] },
-        None => Capability { state: ccode, year: None, cinc: None, milex: None, milper: None },
+        Some(i) => Capability {
+            state: ccode,
+            year: Some(c.year[i]),
+            cinc: c.cinc[i],
+            milex: c.milex[i],
+            milper: c.milper[i],
+        },
+        None => Capability {
+            state: ccode,
+            year: None,
+            cinc: None,
+            milex: None,
+            milper: None,
+        },
     }
 }
 
@@ -227,5 +277,9 @@ pub fn balance(c: &Capabilities, a: &[Ccode], b: &[Ccode], year: i32) -> Balance
     } else {
         format!("capabilities from NMC 7.0 for {year} (or each state's latest earlier year)")
     };
-    Balance { side_a: side_balance(c, a, year), side_b: side_balance(c, b, year), note }
+    Balance {
+        side_a: side_balance(c, a, year),
+        side_b: side_balance(c, b, year),
+        note,
+    }
 }

@@ -29,9 +29,15 @@ impl State {
 #[non_exhaustive]
 pub enum ResolveError {
     #[error("unknown state `{input}`{}", hint(.suggestions))]
-    Unknown { input: String, suggestions: Vec<String> },
+    Unknown {
+        input: String,
+        suggestions: Vec<String>,
+    },
     #[error("`{input}` is ambiguous: it could be {}", .candidates.join(", "))]
-    Ambiguous { input: String, candidates: Vec<String> },
+    Ambiguous {
+        input: String,
+        candidates: Vec<String>,
+    },
 }
 
 fn hint(s: &[String]) -> String {
@@ -87,8 +93,15 @@ const ALIASES: &[(&str, Ccode)] = &[
 /// `  united   states ` compare equal to their canonical forms.
 pub fn normalise_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c == '_').filter(|w| !w.is_empty()) {
-        let word: String = word.chars().filter(|&c| c != '.').flat_map(char::to_lowercase).collect();
+    for word in s
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .filter(|w| !w.is_empty())
+    {
+        let word: String = word
+            .chars()
+            .filter(|&c| c != '.')
+            .flat_map(char::to_lowercase)
+            .collect();
         if word.is_empty() {
             continue;
         }
@@ -108,7 +121,12 @@ impl StateSystem {
         let mut slot = vec![None; CCODE_SLOTS];
         for sp in spells {
             let i = *slot[sp.ccode as usize].get_or_insert_with(|| {
-                states.push(State { ccode: sp.ccode, abb: sp.abb.clone(), name: sp.name.clone(), spells: vec![] });
+                states.push(State {
+                    ccode: sp.ccode,
+                    abb: sp.abb.clone(),
+                    name: sp.name.clone(),
+                    spells: vec![],
+                });
                 (states.len() - 1) as u16
             });
             states[i as usize].spells.push(sp.span);
@@ -125,14 +143,41 @@ impl StateSystem {
             claims.push((normalise_name(&s.abb), s.ccode));
         }
         let known = |c: Ccode| slot[c as usize].is_some();
-        claims.extend(ALIASES.iter().filter(|(_, c)| known(*c)).map(|(a, c)| (normalise_name(a), *c)));
-        claims.extend(extra_aliases.iter().filter(|(_, c)| known(*c)).map(|(a, c)| (normalise_name(a), *c)));
+        claims.extend(
+            ALIASES
+                .iter()
+                .filter(|(_, c)| known(*c))
+                .map(|(a, c)| (normalise_name(a), *c)),
+        );
+        claims.extend(
+            extra_aliases
+                .iter()
+                .filter(|(_, c)| known(*c))
+                .map(|(a, c)| (normalise_name(a), *c)),
+        );
         let mut taken = std::collections::HashSet::new();
-        let mut order: Vec<(String, Ccode)> = claims.into_iter().filter(|(n, _)| taken.insert(n.clone())).collect();
+        let mut order: Vec<(String, Ccode)> = claims
+            .into_iter()
+            .filter(|(n, _)| taken.insert(n.clone()))
+            .collect();
         order.sort();
-        let first_day = states.iter().flat_map(|s| s.spells.iter().map(|sp| sp.start)).min().unwrap_or_default();
-        let last_day = states.iter().flat_map(|s| s.spells.iter().map(|sp| sp.end)).max().unwrap_or_default();
-        StateSystem { states, slot, names: order, last_day, first_day }
+        let first_day = states
+            .iter()
+            .flat_map(|s| s.spells.iter().map(|sp| sp.start))
+            .min()
+            .unwrap_or_default();
+        let last_day = states
+            .iter()
+            .flat_map(|s| s.spells.iter().map(|sp| sp.end))
+            .max()
+            .unwrap_or_default();
+        StateSystem {
+            states,
+            slot,
+            names: order,
+            last_day,
+            first_day,
+        }
     }
 
     pub fn all(&self) -> &[State] {
@@ -140,16 +185,22 @@ impl StateSystem {
     }
 
     pub fn get(&self, ccode: Ccode) -> Option<&State> {
-        self.slot.get(ccode as usize).copied().flatten().map(|i| &self.states[i as usize])
+        self.slot
+            .get(ccode as usize)
+            .copied()
+            .flatten()
+            .map(|i| &self.states[i as usize])
     }
 
     /// The COW abbreviation, or the number for a code the system does not list.
     pub fn abb(&self, ccode: Ccode) -> String {
-        self.get(ccode).map_or_else(|| ccode.to_string(), |s| s.abb.clone())
+        self.get(ccode)
+            .map_or_else(|| ccode.to_string(), |s| s.abb.clone())
     }
 
     pub fn name(&self, ccode: Ccode) -> String {
-        self.get(ccode).map_or_else(|| format!("ccode {ccode}"), |s| s.name.clone())
+        self.get(ccode)
+            .map_or_else(|| format!("ccode {ccode}"), |s| s.name.clone())
     }
 
     /// Whether `ccode` is a system member on `day`. After the list ends (2016-12-31),
@@ -167,7 +218,10 @@ impl StateSystem {
 
     /// System members at any time in `year`.
     pub fn members_in_year(&self, year: i32) -> Vec<&State> {
-        self.states.iter().filter(|s| s.is_member_in_year(year)).collect()
+        self.states
+            .iter()
+            .filter(|s| s.is_member_in_year(year))
+            .collect()
     }
 
     /// Resolves `USA`, `2`, `United States` or `united states of america` to a ccode.
@@ -177,38 +231,57 @@ impl StateSystem {
             if n < CCODE_SLOTS as u32 && self.get(n as Ccode).is_some() {
                 return Ok(n as Ccode);
             }
-            return Err(ResolveError::Unknown { input: t.to_string(), suggestions: vec![] });
+            return Err(ResolveError::Unknown {
+                input: t.to_string(),
+                suggestions: vec![],
+            });
         }
         let key = normalise_name(t);
         if key.is_empty() {
-            return Err(ResolveError::Unknown { input: t.to_string(), suggestions: vec![] });
+            return Err(ResolveError::Unknown {
+                input: t.to_string(),
+                suggestions: vec![],
+            });
         }
         if let Ok(i) = self.names.binary_search_by(|(n, _)| n.as_str().cmp(&key)) {
             return Ok(self.names[i].1);
         }
         // A unique prefix of a name (`united states` for `united states of america`).
-        let start = self.names.partition_point(|(n, _)| n.as_str() < key.as_str());
+        let start = self
+            .names
+            .partition_point(|(n, _)| n.as_str() < key.as_str());
         let mut hits: Vec<Ccode> = self.names[start..]
             .iter()
-            .take_while(|(n, _)| n.starts_with(&key) && (n.len() == key.len() || n.as_bytes()[key.len()] == b' '))
+            .take_while(|(n, _)| {
+                n.starts_with(&key) && (n.len() == key.len() || n.as_bytes()[key.len()] == b' ')
+            })
             .map(|(_, c)| *c)
             .collect();
         hits.sort_unstable();
         hits.dedup();
         match hits.len() {
             1 => Ok(hits[0]),
-            0 => Err(ResolveError::Unknown { input: t.to_string(), suggestions: self.suggest(&key) }),
+            0 => Err(ResolveError::Unknown {
+                input: t.to_string(),
+                suggestions: self.suggest(&key),
+            }),
             _ => Err(ResolveError::Ambiguous {
                 input: t.to_string(),
-                candidates: hits.iter().map(|c| format!("{} ({})", self.name(*c), self.abb(*c))).collect(),
+                candidates: hits
+                    .iter()
+                    .map(|c| format!("{} ({})", self.name(*c), self.abb(*c)))
+                    .collect(),
             }),
         }
     }
 
     /// Up to three known names closest to `key`.
     fn suggest(&self, key: &str) -> Vec<String> {
-        let mut scored: Vec<(f64, Ccode)> =
-            self.names.iter().map(|(n, c)| (strsim::jaro_winkler(key, n), *c)).collect();
+        let mut scored: Vec<(f64, Ccode)> = self
+            .names
+            .iter()
+            .map(|(n, c)| (strsim::jaro_winkler(key, n), *c))
+            .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut out: Vec<String> = Vec::new();
         for (score, c) in scored {

@@ -24,7 +24,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Defence, Kind::Offence, Kind::Neutrality, Kind::NonAggression, Kind::Consultation];
+    pub const ALL: [Kind; 5] = [
+        Kind::Defence,
+        Kind::Offence,
+        Kind::Neutrality,
+        Kind::NonAggression,
+        Kind::Consultation,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Defence => "defence",
@@ -55,7 +61,12 @@ pub enum Strength {
 }
 
 impl Strength {
-    pub const ALL: [Strength; 4] = [Strength::Assurance, Strength::Consult, Strength::AsItDeemsNecessary, Strength::Automatic];
+    pub const ALL: [Strength; 4] = [
+        Strength::Assurance,
+        Strength::Consult,
+        Strength::AsItDeemsNecessary,
+        Strength::Automatic,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Strength::Assurance => "assurance",
@@ -140,7 +151,11 @@ impl Region {
     /// Parses a region name, expanding the shorthand `americas`.
     pub fn parse_set(s: &str) -> Option<Vec<Region>> {
         match s {
-            "americas" => Some(vec![Region::NorthAmerica, Region::CentralAmerica, Region::SouthAmerica]),
+            "americas" => Some(vec![
+                Region::NorthAmerica,
+                Region::CentralAmerica,
+                Region::SouthAmerica,
+            ]),
             _ => Region::parse(s).map(|r| vec![r]),
         }
     }
@@ -305,7 +320,10 @@ pub struct Group {
 
 impl Group {
     pub fn members_on(&self, day: Day) -> impl Iterator<Item = Ccode> + '_ {
-        self.members.iter().filter(move |m| m.is_party_on(day)).map(|m| m.ccode)
+        self.members
+            .iter()
+            .filter(move |m| m.is_party_on(day))
+            .map(|m| m.ccode)
     }
 }
 

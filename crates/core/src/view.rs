@@ -22,7 +22,11 @@ pub struct StateRef {
 
 impl StateRef {
     pub fn new(w: &World, c: Ccode) -> StateRef {
-        StateRef { ccode: c, abb: w.states.abb(c), name: w.states.name(c) }
+        StateRef {
+            ccode: c,
+            abb: w.states.abb(c),
+            name: w.states.name(c),
+        }
     }
 }
 
@@ -54,7 +58,11 @@ pub struct TreatyRef {
 
 impl TreatyRef {
     pub fn new(t: &Treaty) -> TreatyRef {
-        TreatyRef { id: t.id.clone(), name: t.name.clone(), status: t.status }
+        TreatyRef {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            status: t.status,
+        }
     }
 }
 
@@ -150,7 +158,12 @@ impl InvokeView {
         let states = |v: &[Ccode]| v.iter().map(|&c| st(c)).collect::<Vec<_>>();
         let joiners = |v: &[Joiner]| {
             v.iter()
-                .map(|j| JoinerView { state: st(j.state), toward: st(j.toward), treaty: j.treaty.clone(), article: j.article.clone() })
+                .map(|j| JoinerView {
+                    state: st(j.state),
+                    toward: st(j.toward),
+                    treaty: j.treaty.clone(),
+                    article: j.article.clone(),
+                })
                 .collect::<Vec<_>>()
         };
         let round = |r: &Round| RoundView {
@@ -161,9 +174,24 @@ impl InvokeView {
             may_join_b: joiners(&r.may_join_b),
             cross_pressured: states(&r.cross_pressured),
         };
-        let cap = |c: &Capability| CapabilityView { state: st(c.state), year: c.year, cinc: c.cinc, milex: c.milex, milper: c.milper };
-        let side = |s: &SideBalance| SideView { states: s.states.iter().map(cap).collect(), cinc: s.cinc, milex: s.milex, milper: s.milper };
-        let balance = |b: &Balance| BalanceView { side_a: side(&b.side_a), side_b: side(&b.side_b), note: b.note.clone() };
+        let cap = |c: &Capability| CapabilityView {
+            state: st(c.state),
+            year: c.year,
+            cinc: c.cinc,
+            milex: c.milex,
+            milper: c.milper,
+        };
+        let side = |s: &SideBalance| SideView {
+            states: s.states.iter().map(cap).collect(),
+            cinc: s.cinc,
+            milex: s.milex,
+            milper: s.milper,
+        };
+        let balance = |b: &Balance| BalanceView {
+            side_a: side(&b.side_a),
+            side_b: side(&b.side_b),
+            note: b.note.clone(),
+        };
         let obligation = |o: &Obligation| ObligationView {
             obligor: st(o.obligor),
             beneficiary: st(o.beneficiary),
@@ -196,7 +224,12 @@ impl InvokeView {
             );
         }
         notes.push(r.balance.note.clone());
-        let mut used: Vec<&Treaty> = r.evaluation.obligations.iter().map(|o| treaties[o.treaty_index]).collect();
+        let mut used: Vec<&Treaty> = r
+            .evaluation
+            .obligations
+            .iter()
+            .map(|o| treaties[o.treaty_index])
+            .collect();
         used.dedup_by(|a, b| a.id == b.id);
         let mut ids: Vec<TreatyRef> = used.into_iter().map(TreatyRef::new).collect();
         ids.sort_by(|a, b| a.id.cmp(&b.id));
@@ -224,7 +257,10 @@ impl InvokeView {
             obligations: r.evaluation.obligations.iter().map(obligation).collect(),
             accessions: r.evaluation.accessions.iter().map(accession).collect(),
             rounds: r.rounds.iter().map(round).collect(),
-            sides: Sides { a: states(&r.side_a), b: states(&r.side_b) },
+            sides: Sides {
+                a: states(&r.side_a),
+                b: states(&r.side_b),
+            },
             balance: balance(&r.balance),
             notes,
         }

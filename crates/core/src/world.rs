@@ -31,7 +31,14 @@ impl World {
     pub fn from_record(record: Record, aliases: &[(String, Ccode)]) -> World {
         let states = StateSystem::new(&record.states, aliases);
         let treaties = crate::atop::treaties(&record.atop5);
-        World { record, states, treaties, groups: Vec::new(), incidents: Vec::new(), atop_index: Default::default() }
+        World {
+            record,
+            states,
+            treaties,
+            groups: Vec::new(),
+            incidents: Vec::new(),
+            atop_index: Default::default(),
+        }
     }
 
     /// ATOP's directed dyad-year obligation flags of `a` toward `b` in `year`
@@ -39,12 +46,20 @@ impl World {
     pub fn atop_flags(&self, a: Ccode, b: Ccode, year: i32) -> Option<u8> {
         let v = self.atop_index.get_or_init(|| {
             let d = &self.record.atop_dyads;
-            let mut v: Vec<(u64, u8)> =
-                (0..d.len()).map(|i| (dyad_key(d.ccode1[i], d.ccode2[i], d.year[i] as i32), d.flags[i])).collect();
+            let mut v: Vec<(u64, u8)> = (0..d.len())
+                .map(|i| {
+                    (
+                        dyad_key(d.ccode1[i], d.ccode2[i], d.year[i] as i32),
+                        d.flags[i],
+                    )
+                })
+                .collect();
             v.sort_unstable_by_key(|x| x.0);
             v
         });
-        v.binary_search_by_key(&dyad_key(a, b, year), |x| x.0).ok().map(|i| v[i].1)
+        v.binary_search_by_key(&dyad_key(a, b, year), |x| x.0)
+            .ok()
+            .map(|i| v[i].1)
     }
 
     pub fn treaty(&self, id: &str) -> Option<&Treaty> {
@@ -64,7 +79,10 @@ impl World {
         self.treaties
             .iter()
             .filter(|t| t.status != crate::treaty::TreatyStatus::Proposed)
-            .filter(|t| !(matches!(t.origin, crate::treaty::Origin::Atop { .. }) && t.atopid.is_some_and(|a| encoded.contains(&a))))
+            .filter(|t| {
+                !(matches!(t.origin, crate::treaty::Origin::Atop { .. })
+                    && t.atopid.is_some_and(|a| encoded.contains(&a)))
+            })
             .collect()
     }
 
@@ -73,8 +91,16 @@ impl World {
     /// alliance (a NATO-membership variant replaces `nato` and `atop:3180`).
     pub fn treaty_set(&self, chosen: &[&str], only: bool) -> Vec<&Treaty> {
         let picked: Vec<&Treaty> = chosen.iter().filter_map(|id| self.treaty(id)).collect();
-        let mut out: Vec<&Treaty> = if only { Vec::new() } else { self.default_treaties() };
-        out.retain(|t| !picked.iter().any(|p| p.id == t.id || (p.atopid.is_some() && p.atopid == t.atopid)));
+        let mut out: Vec<&Treaty> = if only {
+            Vec::new()
+        } else {
+            self.default_treaties()
+        };
+        out.retain(|t| {
+            !picked
+                .iter()
+                .any(|p| p.id == t.id || (p.atopid.is_some() && p.atopid == t.atopid))
+        });
         for p in picked {
             if !out.iter().any(|t| t.id == p.id) {
                 out.push(p);

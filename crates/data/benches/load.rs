@@ -7,7 +7,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
     g.sample_size(20);
-    g.bench_function("bundled_world", |b| b.iter(|| load_world(&DataSource::Bundled).unwrap()));
+    g.bench_function("bundled_world", |b| {
+        b.iter(|| load_world(&DataSource::Bundled).unwrap())
+    });
     g.finish();
 }
 

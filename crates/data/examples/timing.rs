@@ -6,7 +6,10 @@ fn main() {
         let t = std::time::Instant::now();
         let r = casus_data::load_record(&src).unwrap();
         let cpu = cpu_time();
-        println!("load_record {:?} (process cpu so far {cpu:.3}s)", t.elapsed());
+        println!(
+            "load_record {:?} (process cpu so far {cpu:.3}s)",
+            t.elapsed()
+        );
         let t = std::time::Instant::now();
         let w = casus_core::World::from_record(r, &[]);
         println!("world {:?} {}", t.elapsed(), w.treaties.len());

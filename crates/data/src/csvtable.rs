@@ -22,14 +22,22 @@ pub struct Row<'t> {
 
 impl<'a> CsvTable<'a> {
     pub fn new(file: &'a str, bytes: &'a [u8]) -> Result<CsvTable<'a>, LoadError> {
-        let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(bytes);
         let header = reader
             .byte_headers()
             .map_err(|e| csv_error(file, e))?
             .iter()
             .map(|h| String::from_utf8_lossy(h).trim().to_string())
             .collect();
-        Ok(CsvTable { file, reader, header, record: ByteRecord::new() })
+        Ok(CsvTable {
+            file,
+            reader,
+            header,
+            record: ByteRecord::new(),
+        })
     }
 
     pub fn header(&self) -> &[String] {
@@ -38,19 +46,26 @@ impl<'a> CsvTable<'a> {
 
     /// Index of a required column; a missing one is an error naming the file and column.
     pub fn column(&self, name: &str) -> Result<usize, LoadError> {
-        self.header.iter().position(|h| h == name).ok_or_else(|| LoadError::Field {
-            file: self.file.into(),
-            line: 1,
-            column: name.into(),
-            value: String::new(),
-            message: format!("the header lacks the column `{name}`"),
-        })
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| LoadError::Field {
+                file: self.file.into(),
+                line: 1,
+                column: name.into(),
+                value: String::new(),
+                message: format!("the header lacks the column `{name}`"),
+            })
     }
 
     /// Reads the next row, reusing one buffer (no allocation per row).
     pub fn next_row(&mut self) -> Result<Option<Row<'_>>, LoadError> {
         match self.reader.read_byte_record(&mut self.record) {
-            Ok(true) => Ok(Some(Row { file: self.file, header: &self.header, record: &self.record })),
+            Ok(true) => Ok(Some(Row {
+                file: self.file,
+                header: &self.header,
+                record: &self.record,
+            })),
             Ok(false) => Ok(None),
             Err(e) => Err(csv_error(self.file, e)),
         }
@@ -59,7 +74,13 @@ impl<'a> CsvTable<'a> {
 
 fn csv_error(file: &str, e: csv::Error) -> LoadError {
     let line = e.position().map_or(0, |p| p.line());
-    LoadError::Field { file: file.into(), line, column: String::new(), value: String::new(), message: e.to_string() }
+    LoadError::Field {
+        file: file.into(),
+        line,
+        column: String::new(),
+        value: String::new(),
+        message: e.to_string(),
+    }
 }
 
 impl Row<'_> {
@@ -83,7 +104,9 @@ impl Row<'_> {
     }
 
     pub fn str(&self, col: usize) -> Result<&str, LoadError> {
-        std::str::from_utf8(self.raw(col)).map(str::trim).map_err(|_| self.error(col, "not valid UTF-8"))
+        std::str::from_utf8(self.raw(col))
+            .map(str::trim)
+            .map_err(|_| self.error(col, "not valid UTF-8"))
     }
 
     /// An integer, `None` for an empty field or `NA`. Parsed straight from the bytes: this
@@ -113,7 +136,8 @@ impl Row<'_> {
     }
 
     pub fn i64(&self, col: usize) -> Result<i64, LoadError> {
-        self.opt_i64(col)?.ok_or_else(|| self.error(col, "a value is required here"))
+        self.opt_i64(col)?
+            .ok_or_else(|| self.error(col, "a value is required here"))
     }
 
     /// An integer where the codebook's missing codes (-9, -8, -77…) mean absent.
@@ -126,10 +150,16 @@ impl Row<'_> {
         T::try_from(v).map_err(|_| self.error(col, "value out of range"))
     }
 
-    pub fn opt_int<T: TryFrom<i64>>(&self, col: usize, missing: &[i64]) -> Result<Option<T>, LoadError> {
+    pub fn opt_int<T: TryFrom<i64>>(
+        &self,
+        col: usize,
+        missing: &[i64],
+    ) -> Result<Option<T>, LoadError> {
         match self.opt_code(col, missing)? {
             None => Ok(None),
-            Some(v) => T::try_from(v).map(Some).map_err(|_| self.error(col, "value out of range")),
+            Some(v) => T::try_from(v)
+                .map(Some)
+                .map_err(|_| self.error(col, "value out of range")),
         }
     }
 
@@ -152,7 +182,9 @@ impl Row<'_> {
             return Ok(None);
         }
         let s = std::str::from_utf8(b).map_err(|_| self.error(col, "not valid UTF-8"))?;
-        let v: f64 = s.parse().map_err(|_| self.error(col, "expected a number"))?;
+        let v: f64 = s
+            .parse()
+            .map_err(|_| self.error(col, "expected a number"))?;
         if !v.is_finite() {
             return Err(self.error(col, "expected a finite number"));
         }
@@ -160,7 +192,8 @@ impl Row<'_> {
     }
 
     pub fn f64(&self, col: usize) -> Result<f64, LoadError> {
-        self.opt_f64(col)?.ok_or_else(|| self.error(col, "a value is required here"))
+        self.opt_f64(col)?
+            .ok_or_else(|| self.error(col, "a value is required here"))
     }
 
     /// A `YYYY-MM-DD` date.

@@ -20,7 +20,13 @@ use casus_core::World;
 #[non_exhaustive]
 pub enum LoadError {
     #[error("{file}:{line}: column `{column}`, value `{value}`: {message}")]
-    Field { file: String, line: u64, column: String, value: String, message: String },
+    Field {
+        file: String,
+        line: u64,
+        column: String,
+        value: String,
+        message: String,
+    },
     #[error("the data file `{file}` is missing{}; hint: a data directory needs the layout of shared/data (see `casus data info`)", .dir.as_ref().map(|d| format!(" from {d}")).unwrap_or_default())]
     Missing { file: String, dir: Option<String> },
     #[error("{file}: {message}")]
@@ -52,7 +58,8 @@ impl Parts {
     pub const ALL: Parts = Parts(u32::MAX);
     /// What the invoke engine reads: states, ATOP treaties and directed dyads (for
     /// asymmetric pacts), capabilities (balance), wars ("obligor not at war").
-    pub const ENGINE: Parts = Parts(Self::STATES.0 | Self::ATOP5.0 | Self::ATOP_DYADS.0 | Self::NMC.0 | Self::WARS.0);
+    pub const ENGINE: Parts =
+        Parts(Self::STATES.0 | Self::ATOP5.0 | Self::ATOP_DYADS.0 | Self::NMC.0 | Self::WARS.0);
     /// The engine plus the dispute record (backtests, reliability).
     pub const HISTORY: Parts = Parts(Self::ENGINE.0 | Self::MIDS.0);
 
@@ -79,10 +86,48 @@ pub fn load_record_parts(src: &DataSource, parts: Parts) -> Result<Record, LoadE
     let fail = &fail;
     rayon::scope(|s| {
         let r = &mut r;
-        let (states, gw, atop_dyads, cow_all, atop5, atop4, nmc, majors_v, pw, cont, caps, gwcaps, mparts, disps, dird, ddy, war, td, tss, fd) = (
-            &mut r.states, &mut r.gw_states, &mut r.atop_dyads, &mut r.cow_alliances, &mut r.atop5, &mut r.atop4, &mut r.capabilities,
-            &mut r.majors, &mut r.powers, &mut r.contiguity, &mut r.capitals, &mut r.gw_capitals, &mut r.mid_participants,
-            &mut r.mid_disputes, &mut r.mid_dirdisp, &mut r.mid_ddy, &mut r.wars, &mut r.rivalries_td, &mut r.rivalries_tss, &mut r.false_dyads,
+        let (
+            states,
+            gw,
+            atop_dyads,
+            cow_all,
+            atop5,
+            atop4,
+            nmc,
+            majors_v,
+            pw,
+            cont,
+            caps,
+            gwcaps,
+            mparts,
+            disps,
+            dird,
+            ddy,
+            war,
+            td,
+            tss,
+            fd,
+        ) = (
+            &mut r.states,
+            &mut r.gw_states,
+            &mut r.atop_dyads,
+            &mut r.cow_alliances,
+            &mut r.atop5,
+            &mut r.atop4,
+            &mut r.capabilities,
+            &mut r.majors,
+            &mut r.powers,
+            &mut r.contiguity,
+            &mut r.capitals,
+            &mut r.gw_capitals,
+            &mut r.mid_participants,
+            &mut r.mid_disputes,
+            &mut r.mid_dirdisp,
+            &mut r.mid_ddy,
+            &mut r.wars,
+            &mut r.rivalries_td,
+            &mut r.rivalries_tss,
+            &mut r.false_dyads,
         );
         macro_rules! job {
             ($part:ident, $slot:ident, $file:literal, $f:expr) => {{
@@ -96,33 +141,75 @@ pub fn load_record_parts(src: &DataSource, parts: Parts) -> Result<Record, LoadE
         }
         job!(STATES, states, "cw_system.csv", load::states);
         job!(GW, gw, "gw_system.csv", load::gw_states);
-        job!(ATOP_DYADS, atop_dyads, "atop_alliance.csv", |f, b| dyad_flags(f, b, &[
-            ("atop_defense", ob::DEFENSE), ("atop_offense", ob::OFFENSE), ("atop_neutral", ob::NEUTRAL),
-            ("atop_nonagg", ob::NONAGG), ("atop_consul", ob::CONSUL)]));
-        job!(COW_ALLIANCES, cow_all, "cow_alliance.csv", |f, b| dyad_flags(f, b, &[
-            ("cow_defense", ob::DEFENSE), ("cow_neutral", ob::NEUTRAL), ("cow_nonagg", ob::NONAGG), ("cow_entente", ob::ENTENTE)]));
+        job!(ATOP_DYADS, atop_dyads, "atop_alliance.csv", |f, b| {
+            dyad_flags(
+                f,
+                b,
+                &[
+                    ("atop_defense", ob::DEFENSE),
+                    ("atop_offense", ob::OFFENSE),
+                    ("atop_neutral", ob::NEUTRAL),
+                    ("atop_nonagg", ob::NONAGG),
+                    ("atop_consul", ob::CONSUL),
+                ],
+            )
+        });
+        job!(COW_ALLIANCES, cow_all, "cow_alliance.csv", |f, b| {
+            dyad_flags(
+                f,
+                b,
+                &[
+                    ("cow_defense", ob::DEFENSE),
+                    ("cow_neutral", ob::NEUTRAL),
+                    ("cow_nonagg", ob::NONAGG),
+                    ("cow_entente", ob::ENTENTE),
+                ],
+            )
+        });
         if parts.has(Parts::ATOP5) {
-            s.spawn(move |_| match atop_release(src, "atop5/atop5_1a.csv", "atop5/atop5_1m.csv") {
-                Ok(v) => *atop5 = v,
-                Err(e) => fail(e),
-            });
+            s.spawn(
+                move |_| match atop_release(src, "atop5/atop5_1a.csv", "atop5/atop5_1m.csv") {
+                    Ok(v) => *atop5 = v,
+                    Err(e) => fail(e),
+                },
+            );
         }
         if parts.has(Parts::ATOP4) {
-            s.spawn(move |_| match atop_release(src, "atop4/atop-alliance-level.csv", "atop4/atop-member-level.csv") {
-                Ok(v) => *atop4 = v,
-                Err(e) => fail(e),
+            s.spawn(move |_| {
+                match atop_release(
+                    src,
+                    "atop4/atop-alliance-level.csv",
+                    "atop4/atop-member-level.csv",
+                ) {
+                    Ok(v) => *atop4 = v,
+                    Err(e) => fail(e),
+                }
             });
         }
         job!(NMC, nmc, "cow_nmc.csv", capabilities);
         job!(MAJORS, majors_v, "cow_majors.csv", majors);
         job!(POWERS, pw, "maoz_powers.csv", powers);
         job!(CONTIGUITY, cont, "cow_contdir.csv", contiguity);
-        job!(CAPITALS, caps, "cow_capitals.csv", |f, b| capitals(f, b, "ccode"));
-        job!(CAPITALS, gwcaps, "gw_capitals.csv", |f, b| capitals(f, b, "gwcode"));
+        job!(CAPITALS, caps, "cow_capitals.csv", |f, b| capitals(
+            f, b, "ccode"
+        ));
+        job!(CAPITALS, gwcaps, "gw_capitals.csv", |f, b| capitals(
+            f, b, "gwcode"
+        ));
         job!(MIDS, mparts, "gml_part.csv", mid_participants);
         job!(MIDS, disps, "gml_mid_disps.csv", mid_disputes);
-        job!(MID_DYADS, dird, "gml_dirdisp.csv", |f, b| int_frame(f, b, &["dispnum", "ccode1", "ccode2", "year"]).map(|x| x.0));
-        job!(MID_DYADS, ddy, "gml_mid_ddydisps.csv", |f, b| int_frame(f, b, &["dispnum", "ccode1", "ccode2", "year"]).map(|x| x.0));
+        job!(MID_DYADS, dird, "gml_dirdisp.csv", |f, b| int_frame(
+            f,
+            b,
+            &["dispnum", "ccode1", "ccode2", "year"]
+        )
+        .map(|x| x.0));
+        job!(MID_DYADS, ddy, "gml_mid_ddydisps.csv", |f, b| int_frame(
+            f,
+            b,
+            &["dispnum", "ccode1", "ccode2", "year"]
+        )
+        .map(|x| x.0));
         job!(WARS, war, "cow_war_inter.csv", wars);
         job!(RIVALRIES, td, "td_rivalries.csv", rivalries_td);
         job!(RIVALRIES, tss, "tss_rivalries.csv", rivalries_tss);
@@ -138,13 +225,27 @@ pub fn load_record_parts(src: &DataSource, parts: Parts) -> Result<Record, LoadE
 }
 
 /// Columns the treaty builder reads from ATOP's alliance-level and member-level files.
-const ATOP_ALLIANCE_COLUMNS: &[&str] = &["atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday", "defense", "offense", "neutral", "nonagg", "consul"];
-const ATOP_MEMBER_COLUMNS: &[&str] = &["atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase", "defense", "offense", "neutral", "nonagg", "consul"];
+const ATOP_ALLIANCE_COLUMNS: &[&str] = &[
+    "atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday", "defense", "offense",
+    "neutral", "nonagg", "consul",
+];
+const ATOP_MEMBER_COLUMNS: &[&str] = &[
+    "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase",
+    "defense", "offense", "neutral", "nonagg", "consul",
+];
 
-fn atop_release(src: &DataSource, a: &'static str, m: &'static str) -> Result<casus_core::record::AtopRelease, LoadError> {
+fn atop_release(
+    src: &DataSource,
+    a: &'static str,
+    m: &'static str,
+) -> Result<casus_core::record::AtopRelease, LoadError> {
     let (alliances, version) = load::int_frame(a, &src.read(a)?, ATOP_ALLIANCE_COLUMNS)?;
     let (members, _) = load::int_frame(m, &src.read(m)?, ATOP_MEMBER_COLUMNS)?;
-    Ok(casus_core::record::AtopRelease { version, alliances, members })
+    Ok(casus_core::record::AtopRelease {
+        version,
+        alliances,
+        members,
+    })
 }
 
 /// ISO codes and English names from the countrycode crosswalk, as state-name aliases.
@@ -160,7 +261,10 @@ pub fn load_world(src: &DataSource) -> Result<World, LoadError> {
 
 /// Loads the chosen parts of the record (states always) and builds the world.
 pub fn load_world_parts(src: &DataSource, parts: Parts) -> Result<World, LoadError> {
-    let (record, aliases) = rayon::join(|| load_record_parts(src, parts.with(Parts::STATES)), || load_aliases(src));
+    let (record, aliases) = rayon::join(
+        || load_record_parts(src, parts.with(Parts::STATES)),
+        || load_aliases(src),
+    );
     Ok(World::from_record(record?, &aliases?))
 }
 
@@ -179,37 +283,263 @@ pub struct DatasetInfo {
 /// Per-file row counts and year coverage of a loaded record.
 pub fn info(r: &Record) -> Vec<DatasetInfo> {
     fn span<I: IntoIterator<Item = i32>>(it: I) -> (Option<i32>, Option<i32>) {
-        it.into_iter().fold((None, None), |(lo, hi): (Option<i32>, Option<i32>), y| {
-            (Some(lo.map_or(y, |l| l.min(y))), Some(hi.map_or(y, |h| h.max(y))))
-        })
+        it.into_iter()
+            .fold((None, None), |(lo, hi): (Option<i32>, Option<i32>), y| {
+                (
+                    Some(lo.map_or(y, |l| l.min(y))),
+                    Some(hi.map_or(y, |h| h.max(y))),
+                )
+            })
     }
-    let frame_years = |f: &casus_core::record::IntFrame, col: &str| span(f.col(col).iter().flatten().copied());
+    let frame_years =
+        |f: &casus_core::record::IntFrame, col: &str| span(f.col(col).iter().flatten().copied());
     let mut out = Vec::new();
-    let mut push = |key: &'static str, file: &'static str, rows: usize, (first_year, last_year): (Option<i32>, Option<i32>), version: Option<&str>| {
+    let mut push = |key: &'static str,
+                    file: &'static str,
+                    rows: usize,
+                    (first_year, last_year): (Option<i32>, Option<i32>),
+                    version: Option<&str>| {
         let d = dataset(key).expect("catalogue lists every key used here");
-        out.push(DatasetInfo { key, file, title: d.title, version: version.unwrap_or(d.version).to_string(), rows, first_year, last_year });
+        out.push(DatasetInfo {
+            key,
+            file,
+            title: d.title,
+            version: version.unwrap_or(d.version).to_string(),
+            rows,
+            first_year,
+            last_year,
+        });
     };
-    push("cow-states", "cw_system.csv", r.states.len(), span(r.states.iter().flat_map(|s| [s.span.start.year(), s.span.end.year()])), None);
-    push("gw-states", "gw_system.csv", r.gw_states.len(), span(r.gw_states.iter().flat_map(|s| [s.span.start.year(), s.span.end.year()])), None);
-    push("atop", "atop5/atop5_1a.csv", r.atop5.alliances.rows(), span(r.atop5.alliances.col("begyr").iter().chain(r.atop5.alliances.col("endyr")).flatten().copied().filter(|y| *y > 0)), Some(&r.atop5.version));
-    push("atop", "atop5/atop5_1m.csv", r.atop5.members.rows(), span(r.atop5.members.col("yrent").iter().chain(r.atop5.members.col("yrexit")).flatten().copied().filter(|y| *y > 0)), Some(&r.atop5.version));
-    push("atop", "atop_alliance.csv", r.atop_dyads.len(), span(r.atop_dyads.year.iter().map(|&y| y as i32)), None);
-    push("atop4", "atop4/atop-alliance-level.csv", r.atop4.alliances.rows(), span(r.atop4.alliances.col("begyr").iter().chain(r.atop4.alliances.col("endyr")).flatten().copied().filter(|y| *y > 0)), None);
-    push("atop4", "atop4/atop-member-level.csv", r.atop4.members.rows(), span(r.atop4.members.col("yrent").iter().chain(r.atop4.members.col("yrexit")).flatten().copied().filter(|y| *y > 0)), None);
-    push("cow-alliance", "cow_alliance.csv", r.cow_alliances.len(), span(r.cow_alliances.year.iter().map(|&y| y as i32)), None);
-    push("nmc", "cow_nmc.csv", r.capabilities.len(), span(r.capabilities.year.iter().map(|&y| y as i32)), None);
-    push("majors", "cow_majors.csv", r.majors.len(), span(r.majors.iter().flat_map(|s| [s.span.start.year(), s.span.end.year()])), None);
-    push("maoz-powers", "maoz_powers.csv", r.powers.len(), span(r.powers.iter().flat_map(|p| p.regional.iter().chain(p.global.iter()).flat_map(|s| [s.start.year(), s.end.year()]))), None);
-    push("contiguity", "cow_contdir.csv", r.contiguity.len(), span(r.contiguity.iter().flat_map(|c| [c.start.year(), c.end.year()])), None);
-    push("capitals", "cow_capitals.csv", r.capitals.len(), span(r.capitals.iter().flat_map(|c| [c.span.start.year(), c.span.end.year()])), None);
-    push("capitals", "gw_capitals.csv", r.gw_capitals.len(), span(r.gw_capitals.iter().flat_map(|c| [c.span.start.year(), c.span.end.year()])), None);
-    push("gml", "gml_part.csv", r.mid_participants.len(), span(r.mid_participants.iter().flat_map(|p| [p.start.year as i32, p.end.year as i32])), None);
-    push("gml", "gml_mid_disps.csv", r.mid_disputes.len(), span(r.mid_disputes.iter().map(|d| d.start_year as i32)), None);
-    push("gml", "gml_dirdisp.csv", r.mid_dirdisp.rows(), frame_years(&r.mid_dirdisp, "year"), None);
-    push("gml", "gml_mid_ddydisps.csv", r.mid_ddy.rows(), frame_years(&r.mid_ddy, "year"), None);
-    push("cow-wars", "cow_war_inter.csv", r.wars.len(), span(r.wars.iter().map(|w| w.year as i32)), None);
-    push("td-rivalries", "td_rivalries.csv", r.rivalries_td.len(), span(r.rivalries_td.iter().flat_map(|x| [x.start_year as i32, x.end_year as i32])), None);
-    push("tss-rivalries", "tss_rivalries.csv", r.rivalries_tss.len(), span(r.rivalries_tss.iter().flat_map(|x| [x.start_year as i32, x.end_year as i32])), None);
-    push("false-dyads", "false_cow_dyads.csv", r.false_dyads.len(), span(r.false_dyads.iter().map(|x| x.year as i32)), None);
+    push(
+        "cow-states",
+        "cw_system.csv",
+        r.states.len(),
+        span(
+            r.states
+                .iter()
+                .flat_map(|s| [s.span.start.year(), s.span.end.year()]),
+        ),
+        None,
+    );
+    push(
+        "gw-states",
+        "gw_system.csv",
+        r.gw_states.len(),
+        span(
+            r.gw_states
+                .iter()
+                .flat_map(|s| [s.span.start.year(), s.span.end.year()]),
+        ),
+        None,
+    );
+    push(
+        "atop",
+        "atop5/atop5_1a.csv",
+        r.atop5.alliances.rows(),
+        span(
+            r.atop5
+                .alliances
+                .col("begyr")
+                .iter()
+                .chain(r.atop5.alliances.col("endyr"))
+                .flatten()
+                .copied()
+                .filter(|y| *y > 0),
+        ),
+        Some(&r.atop5.version),
+    );
+    push(
+        "atop",
+        "atop5/atop5_1m.csv",
+        r.atop5.members.rows(),
+        span(
+            r.atop5
+                .members
+                .col("yrent")
+                .iter()
+                .chain(r.atop5.members.col("yrexit"))
+                .flatten()
+                .copied()
+                .filter(|y| *y > 0),
+        ),
+        Some(&r.atop5.version),
+    );
+    push(
+        "atop",
+        "atop_alliance.csv",
+        r.atop_dyads.len(),
+        span(r.atop_dyads.year.iter().map(|&y| y as i32)),
+        None,
+    );
+    push(
+        "atop4",
+        "atop4/atop-alliance-level.csv",
+        r.atop4.alliances.rows(),
+        span(
+            r.atop4
+                .alliances
+                .col("begyr")
+                .iter()
+                .chain(r.atop4.alliances.col("endyr"))
+                .flatten()
+                .copied()
+                .filter(|y| *y > 0),
+        ),
+        None,
+    );
+    push(
+        "atop4",
+        "atop4/atop-member-level.csv",
+        r.atop4.members.rows(),
+        span(
+            r.atop4
+                .members
+                .col("yrent")
+                .iter()
+                .chain(r.atop4.members.col("yrexit"))
+                .flatten()
+                .copied()
+                .filter(|y| *y > 0),
+        ),
+        None,
+    );
+    push(
+        "cow-alliance",
+        "cow_alliance.csv",
+        r.cow_alliances.len(),
+        span(r.cow_alliances.year.iter().map(|&y| y as i32)),
+        None,
+    );
+    push(
+        "nmc",
+        "cow_nmc.csv",
+        r.capabilities.len(),
+        span(r.capabilities.year.iter().map(|&y| y as i32)),
+        None,
+    );
+    push(
+        "majors",
+        "cow_majors.csv",
+        r.majors.len(),
+        span(
+            r.majors
+                .iter()
+                .flat_map(|s| [s.span.start.year(), s.span.end.year()]),
+        ),
+        None,
+    );
+    push(
+        "maoz-powers",
+        "maoz_powers.csv",
+        r.powers.len(),
+        span(r.powers.iter().flat_map(|p| {
+            p.regional
+                .iter()
+                .chain(p.global.iter())
+                .flat_map(|s| [s.start.year(), s.end.year()])
+        })),
+        None,
+    );
+    push(
+        "contiguity",
+        "cow_contdir.csv",
+        r.contiguity.len(),
+        span(
+            r.contiguity
+                .iter()
+                .flat_map(|c| [c.start.year(), c.end.year()]),
+        ),
+        None,
+    );
+    push(
+        "capitals",
+        "cow_capitals.csv",
+        r.capitals.len(),
+        span(
+            r.capitals
+                .iter()
+                .flat_map(|c| [c.span.start.year(), c.span.end.year()]),
+        ),
+        None,
+    );
+    push(
+        "capitals",
+        "gw_capitals.csv",
+        r.gw_capitals.len(),
+        span(
+            r.gw_capitals
+                .iter()
+                .flat_map(|c| [c.span.start.year(), c.span.end.year()]),
+        ),
+        None,
+    );
+    push(
+        "gml",
+        "gml_part.csv",
+        r.mid_participants.len(),
+        span(
+            r.mid_participants
+                .iter()
+                .flat_map(|p| [p.start.year as i32, p.end.year as i32]),
+        ),
+        None,
+    );
+    push(
+        "gml",
+        "gml_mid_disps.csv",
+        r.mid_disputes.len(),
+        span(r.mid_disputes.iter().map(|d| d.start_year as i32)),
+        None,
+    );
+    push(
+        "gml",
+        "gml_dirdisp.csv",
+        r.mid_dirdisp.rows(),
+        frame_years(&r.mid_dirdisp, "year"),
+        None,
+    );
+    push(
+        "gml",
+        "gml_mid_ddydisps.csv",
+        r.mid_ddy.rows(),
+        frame_years(&r.mid_ddy, "year"),
+        None,
+    );
+    push(
+        "cow-wars",
+        "cow_war_inter.csv",
+        r.wars.len(),
+        span(r.wars.iter().map(|w| w.year as i32)),
+        None,
+    );
+    push(
+        "td-rivalries",
+        "td_rivalries.csv",
+        r.rivalries_td.len(),
+        span(
+            r.rivalries_td
+                .iter()
+                .flat_map(|x| [x.start_year as i32, x.end_year as i32]),
+        ),
+        None,
+    );
+    push(
+        "tss-rivalries",
+        "tss_rivalries.csv",
+        r.rivalries_tss.len(),
+        span(
+            r.rivalries_tss
+                .iter()
+                .flat_map(|x| [x.start_year as i32, x.end_year as i32]),
+        ),
+        None,
+    );
+    push(
+        "false-dyads",
+        "false_cow_dyads.csv",
+        r.false_dyads.len(),
+        span(r.false_dyads.iter().map(|x| x.year as i32)),
+        None,
+    );
     out
 }

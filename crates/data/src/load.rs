@@ -50,16 +50,31 @@ pub fn gw_states(file: &str, b: &[u8]) -> Result<Vec<GwSpell>, LoadError> {
 /// so when the header is exactly `ccode1,ccode2,year,<flags…>` the bytes are scanned
 /// directly; any other layout goes through the general CSV reader.
 pub fn dyad_flags(file: &str, b: &[u8], columns: &[(&str, u8)]) -> Result<DyadFlags, LoadError> {
-    let expected: Vec<&str> = ["ccode1", "ccode2", "year"].into_iter().chain(columns.iter().map(|c| c.0)).collect();
+    let expected: Vec<&str> = ["ccode1", "ccode2", "year"]
+        .into_iter()
+        .chain(columns.iter().map(|c| c.0))
+        .collect();
     let header_end = b.iter().position(|&c| c == b'\n').unwrap_or(b.len());
-    let header = std::str::from_utf8(&b[..header_end]).unwrap_or("").trim_end_matches('\r');
+    let header = std::str::from_utf8(&b[..header_end])
+        .unwrap_or("")
+        .trim_end_matches('\r');
     if header.split(',').eq(expected.iter().copied()) {
-        return dyad_flags_fast(file, &b[(header_end + 1).min(b.len())..], &expected, columns);
+        return dyad_flags_fast(
+            file,
+            &b[(header_end + 1).min(b.len())..],
+            &expected,
+            columns,
+        );
     }
     dyad_flags_csv(file, b, columns)
 }
 
-fn dyad_flags_fast(file: &str, body: &[u8], names: &[&str], columns: &[(&str, u8)]) -> Result<DyadFlags, LoadError> {
+fn dyad_flags_fast(
+    file: &str,
+    body: &[u8],
+    names: &[&str],
+    columns: &[(&str, u8)],
+) -> Result<DyadFlags, LoadError> {
     let rows = body.iter().filter(|&&c| c == b'\n').count() + 1;
     let mut out = DyadFlags {
         ccode1: Vec::with_capacity(rows),
@@ -98,7 +113,11 @@ fn dyad_flags_fast(file: &str, body: &[u8], names: &[&str], columns: &[(&str, u8
             k += 1;
         }
         if k != n {
-            return Err(err(k.min(n - 1), line, &format!("expected {n} fields, found {k}")));
+            return Err(err(
+                k.min(n - 1),
+                line,
+                &format!("expected {n} fields, found {k}"),
+            ));
         }
         let c1 = Ccode::try_from(fields[0]).map_err(|_| err(0, line, "value out of range"))?;
         let c2 = Ccode::try_from(fields[1]).map_err(|_| err(1, line, "value out of range"))?;
@@ -108,7 +127,13 @@ fn dyad_flags_fast(file: &str, body: &[u8], names: &[&str], columns: &[(&str, u8
             match fields[3 + j] {
                 0 => {}
                 1 => f |= bit,
-                _ => return Err(err(3 + j, fields[3 + j].to_string().as_bytes(), "expected 0 or 1")),
+                _ => {
+                    return Err(err(
+                        3 + j,
+                        fields[3 + j].to_string().as_bytes(),
+                        "expected 0 or 1",
+                    ))
+                }
             }
         }
         out.ccode1.push(c1);
@@ -122,7 +147,10 @@ fn dyad_flags_fast(file: &str, body: &[u8], names: &[&str], columns: &[(&str, u8
 fn dyad_flags_csv(file: &str, b: &[u8], columns: &[(&str, u8)]) -> Result<DyadFlags, LoadError> {
     let mut t = CsvTable::new(file, b)?;
     cols!(t, ccode1, ccode2, year);
-    let idx: Vec<(usize, u8)> = columns.iter().map(|(n, bit)| Ok((t.column(n)?, *bit))).collect::<Result<_, LoadError>>()?;
+    let idx: Vec<(usize, u8)> = columns
+        .iter()
+        .map(|(n, bit)| Ok((t.column(n)?, *bit)))
+        .collect::<Result<_, LoadError>>()?;
     let mut out = DyadFlags::default();
     while let Some(r) = t.next_row()? {
         out.ccode1.push(r.int(ccode1)?);
@@ -164,7 +192,10 @@ pub fn majors(file: &str, b: &[u8]) -> Result<Vec<MajorSpell>, LoadError> {
     while let Some(r) = t.next_row()? {
         let s = r.ymd(styear, stmonth, stday)?;
         let e = r.ymd(endyear, endmonth, endday)?;
-        out.push(MajorSpell { ccode: r.int(ccode)?, span: r.span(s, e, endyear)? });
+        out.push(MajorSpell {
+            ccode: r.int(ccode)?,
+            span: r.span(s, e, endyear)?,
+        });
     }
     Ok(out)
 }
@@ -181,7 +212,11 @@ pub fn powers(file: &str, b: &[u8]) -> Result<Vec<PowerSpell>, LoadError> {
                 _ => Err(r.error(z, "start and end must both be given or both be empty")),
             }
         };
-        out.push(PowerSpell { ccode: r.int(ccode)?, regional: pair(regstdate, regenddate)?, global: pair(globstdate, globenddate)? });
+        out.push(PowerSpell {
+            ccode: r.int(ccode)?,
+            regional: pair(regstdate, regenddate)?,
+            global: pair(globstdate, globenddate)?,
+        });
     }
     Ok(out)
 }
@@ -197,7 +232,13 @@ pub fn contiguity(file: &str, b: &[u8]) -> Result<Vec<Contiguity>, LoadError> {
         if ct > 5 {
             return Err(r.error(conttype, "conttype must be 0–5"));
         }
-        out.push(Contiguity { ccode1: r.int(ccode1)?, ccode2: r.int(ccode2)?, conttype: ct, start: span.start, end: span.end });
+        out.push(Contiguity {
+            ccode1: r.int(ccode1)?,
+            ccode2: r.int(ccode2)?,
+            conttype: ct,
+            start: span.start,
+            end: span.end,
+        });
     }
     Ok(out)
 }
@@ -234,7 +275,11 @@ pub fn mid_participants(file: &str, b: &[u8]) -> Result<Vec<MidParticipant>, Loa
     let mut out = Vec::new();
     while let Some(r) = t.next_row()? {
         let date = |y: usize, m: usize, d: usize| -> Result<PartialDate, LoadError> {
-            let pd = PartialDate { year: r.int(y)?, month: r.opt_int(m, MISSING)?, day: r.opt_int(d, MISSING)? };
+            let pd = PartialDate {
+                year: r.int(y)?,
+                month: r.opt_int(m, MISSING)?,
+                day: r.opt_int(d, MISSING)?,
+            };
             if pd.earliest().is_none() {
                 return Err(r.error(d, "not a calendar date"));
             }
@@ -255,7 +300,9 @@ pub fn mid_participants(file: &str, b: &[u8]) -> Result<Vec<MidParticipant>, Loa
 
 pub fn mid_disputes(file: &str, b: &[u8]) -> Result<Vec<MidDispute>, LoadError> {
     let mut t = CsvTable::new(file, b)?;
-    cols!(t, dispnum, styear, stmon, outcome, settle, fatality, mindur, maxdur, hiact, hostlev, recip);
+    cols!(
+        t, dispnum, styear, stmon, outcome, settle, fatality, mindur, maxdur, hiact, hostlev, recip
+    );
     let mut out = Vec::new();
     while let Some(r) = t.next_row()? {
         let hl: i8 = r.int(hostlev)?;
@@ -281,7 +328,23 @@ pub fn mid_disputes(file: &str, b: &[u8]) -> Result<Vec<MidDispute>, LoadError> 
 
 pub fn wars(file: &str, b: &[u8]) -> Result<Vec<WarDyadYear>, LoadError> {
     let mut t = CsvTable::new(file, b)?;
-    cols!(t, warnum, ccode1, ccode2, year, cowinteronset, sidea1, sidea2, initiator1, initiator2, outcome1, outcome2, batdeath1, batdeath2, resume);
+    cols!(
+        t,
+        warnum,
+        ccode1,
+        ccode2,
+        year,
+        cowinteronset,
+        sidea1,
+        sidea2,
+        initiator1,
+        initiator2,
+        outcome1,
+        outcome2,
+        batdeath1,
+        batdeath2,
+        resume
+    );
     let mut out = Vec::new();
     while let Some(r) = t.next_row()? {
         out.push(WarDyadYear {
@@ -306,7 +369,18 @@ pub fn wars(file: &str, b: &[u8]) -> Result<Vec<WarDyadYear>, LoadError> {
 
 pub fn rivalries_td(file: &str, b: &[u8]) -> Result<Vec<Rivalry>, LoadError> {
     let mut t = CsvTable::new(file, b)?;
-    cols!(t, rivalryno, rivalryname, ccode1, ccode2, styear, endyear, type1, type2, type3);
+    cols!(
+        t,
+        rivalryno,
+        rivalryname,
+        ccode1,
+        ccode2,
+        styear,
+        endyear,
+        type1,
+        type2,
+        type3
+    );
     let mut out = Vec::new();
     while let Some(r) = t.next_row()? {
         let types = [type1, type2, type3]
@@ -329,11 +403,28 @@ pub fn rivalries_td(file: &str, b: &[u8]) -> Result<Vec<Rivalry>, LoadError> {
 
 pub fn rivalries_tss(file: &str, b: &[u8]) -> Result<Vec<Rivalry>, LoadError> {
     let mut t = CsvTable::new(file, b)?;
-    cols!(t, tssr_id, rivalry, ccode1, ccode2, start, end, positional, spatial, ideological, interventionary);
+    cols!(
+        t,
+        tssr_id,
+        rivalry,
+        ccode1,
+        ccode2,
+        start,
+        end,
+        positional,
+        spatial,
+        ideological,
+        interventionary
+    );
     let mut out = Vec::new();
     while let Some(r) = t.next_row()? {
         let mut types = Vec::new();
-        for (c, n) in [(positional, "positional"), (spatial, "spatial"), (ideological, "ideological"), (interventionary, "interventionary")] {
+        for (c, n) in [
+            (positional, "positional"),
+            (spatial, "spatial"),
+            (ideological, "ideological"),
+            (interventionary, "interventionary"),
+        ] {
             if r.opt_i64(c)? == Some(1) {
                 types.push(n.to_string());
             }
@@ -356,7 +447,11 @@ pub fn false_dyads(file: &str, b: &[u8]) -> Result<Vec<FalseDyad>, LoadError> {
     cols!(t, ccode1, ccode2, year);
     let mut out = Vec::new();
     while let Some(r) = t.next_row()? {
-        out.push(FalseDyad { ccode1: r.int(ccode1)?, ccode2: r.int(ccode2)?, year: r.int(year)? });
+        out.push(FalseDyad {
+            ccode1: r.int(ccode1)?,
+            ccode2: r.int(ccode2)?,
+            year: r.int(year)?,
+        });
     }
     Ok(out)
 }
@@ -369,7 +464,13 @@ pub fn int_frame(file: &str, b: &[u8], required: &[&str]) -> Result<(IntFrame, S
     for c in required {
         t.column(c)?;
     }
-    let keep: Vec<usize> = t.header().iter().enumerate().filter(|(_, h)| !h.is_empty() && *h != "version").map(|(i, _)| i).collect();
+    let keep: Vec<usize> = t
+        .header()
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !h.is_empty() && *h != "version")
+        .map(|(i, _)| i)
+        .collect();
     let names: Vec<String> = keep.iter().map(|&i| t.header()[i].clone()).collect();
     let version_col = t.header().iter().position(|h| h == "version");
     let mut columns: Vec<Vec<Option<i32>>> = vec![Vec::new(); keep.len()];
@@ -377,7 +478,9 @@ pub fn int_frame(file: &str, b: &[u8], required: &[&str]) -> Result<(IntFrame, S
     while let Some(r) = t.next_row()? {
         for (j, &i) in keep.iter().enumerate() {
             let v = r.opt_i64(i)?;
-            let v = v.map(|x| i32::try_from(x).map_err(|_| r.error(i, "value out of range"))).transpose()?;
+            let v = v
+                .map(|x| i32::try_from(x).map_err(|_| r.error(i, "value out of range")))
+                .transpose()?;
             columns[j].push(v);
         }
         if version.is_empty() {
@@ -410,4 +513,3 @@ pub fn codelist_aliases(file: &str, b: &[u8]) -> Result<Vec<(String, Ccode)>, Lo
     }
     Ok(out)
 }
-

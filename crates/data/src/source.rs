@@ -59,13 +59,20 @@ impl DataSource {
     pub fn read(&self, name: &str) -> Result<Cow<'static, [u8]>, LoadError> {
         match self {
             DataSource::Bundled => {
-                let (_, zst) = BUNDLED
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .ok_or_else(|| LoadError::Missing { file: name.into(), dir: None })?;
+                let (_, zst) =
+                    BUNDLED
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .ok_or_else(|| LoadError::Missing {
+                            file: name.into(),
+                            dir: None,
+                        })?;
                 zstd::decode_all(*zst)
                     .map(Cow::Owned)
-                    .map_err(|e| LoadError::Io { file: format!("(bundled) {name}"), message: e.to_string() })
+                    .map_err(|e| LoadError::Io {
+                        file: format!("(bundled) {name}"),
+                        message: e.to_string(),
+                    })
             }
             DataSource::Dir(dir) => read_from_dir(dir, name).map(Cow::Owned),
         }
@@ -83,15 +90,24 @@ impl DataSource {
 fn read_from_dir(dir: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
     let plain = dir.join(name);
     let zst = dir.join(format!("{name}.zst"));
-    let io = |p: &Path, e: std::io::Error| LoadError::Io { file: p.display().to_string(), message: e.to_string() };
+    let io = |p: &Path, e: std::io::Error| LoadError::Io {
+        file: p.display().to_string(),
+        message: e.to_string(),
+    };
     if plain.is_file() {
         std::fs::read(&plain).map_err(|e| io(&plain, e))
     } else if zst.is_file() {
         let f = std::fs::File::open(&zst).map_err(|e| io(&zst, e))?;
         zstd::decode_all(f).map_err(|e| io(&zst, e))
     } else if !dir.is_dir() {
-        Err(LoadError::Io { file: dir.display().to_string(), message: "not a directory".into() })
+        Err(LoadError::Io {
+            file: dir.display().to_string(),
+            message: "not a directory".into(),
+        })
     } else {
-        Err(LoadError::Missing { file: name.into(), dir: Some(dir.display().to_string()) })
+        Err(LoadError::Missing {
+            file: name.into(),
+            dir: Some(dir.display().to_string()),
+        })
     }
 }

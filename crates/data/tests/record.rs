@@ -45,7 +45,10 @@ fn missing_codes_become_absent() {
     assert!(r.capabilities.milex.iter().any(Option::is_none));
     // GML participants: unknown start days (-9) are None, never -9.
     assert!(r.mid_participants.iter().any(|p| p.start.day.is_none()));
-    assert!(r.mid_participants.iter().all(|p| p.start.day.is_none_or(|d| (1..=31).contains(&d))));
+    assert!(r
+        .mid_participants
+        .iter()
+        .all(|p| p.start.day.is_none_or(|d| (1..=31).contains(&d))));
 }
 
 #[test]
@@ -69,7 +72,14 @@ fn system_members_on_known_days() {
 #[test]
 fn names_resolve() {
     let s = &world().states;
-    for name in ["USA", "2", "United States", "united states of america", "U.S.A.", "america"] {
+    for name in [
+        "USA",
+        "2",
+        "United States",
+        "united states of america",
+        "U.S.A.",
+        "america",
+    ] {
         assert_eq!(s.resolve(name), Ok(2), "{name}");
     }
     assert_eq!(s.resolve("UKR"), Ok(369));
@@ -78,8 +88,16 @@ fn names_resolve() {
     assert_eq!(s.resolve("GBR"), Ok(200));
     assert_eq!(s.resolve("Russia"), Ok(365));
     // COW abbreviations win over ISO codes that spell the same letters.
-    assert_eq!(s.resolve("SLV"), Ok(349), "SLV is Slovenia in COW (El Salvador in ISO)");
-    assert_eq!(s.resolve("AUS"), Ok(305), "AUS is Austria in COW (Australia in ISO)");
+    assert_eq!(
+        s.resolve("SLV"),
+        Ok(349),
+        "SLV is Slovenia in COW (El Salvador in ISO)"
+    );
+    assert_eq!(
+        s.resolve("AUS"),
+        Ok(305),
+        "AUS is Austria in COW (Australia in ISO)"
+    );
     assert_eq!(s.resolve("Australia"), Ok(900));
     let err = s.resolve("Ukrane").unwrap_err().to_string();
     assert!(err.contains("Ukraine"), "{err}");
@@ -94,8 +112,14 @@ fn nato_in_atop() {
     let mut founders: Vec<u16> = nato.parties_on(founding).map(|p| p.ccode).collect();
     founders.sort();
     founders.dedup();
-    assert_eq!(founders, vec![2, 20, 200, 210, 211, 212, 220, 235, 325, 385, 390, 395]);
-    let mut in2016: Vec<u16> = nato.parties_on(Day::parse("2016-12-31").unwrap()).map(|p| p.ccode).collect();
+    assert_eq!(
+        founders,
+        vec![2, 20, 200, 210, 211, 212, 220, 235, 325, 385, 390, 395]
+    );
+    let mut in2016: Vec<u16> = nato
+        .parties_on(Day::parse("2016-12-31").unwrap())
+        .map(|p| p.ccode)
+        .collect();
     in2016.sort();
     in2016.dedup();
     // ATOP codes entry at signature: Montenegro's accession protocol was signed on
@@ -107,7 +131,9 @@ fn nato_in_atop() {
 #[test]
 fn missing_file_in_data_dir_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    let err = load_world(&DataSource::Dir(dir.path().to_path_buf())).unwrap_err().to_string();
+    let err = load_world(&DataSource::Dir(dir.path().to_path_buf()))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("is missing"), "{err}");
     assert!(err.contains(".csv"), "{err}");
 }
@@ -120,18 +146,36 @@ fn malformed_row_names_file_line_column_value() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let mut data = zstd::decode_all(*bytes).unwrap();
         if *name == "atop_alliance.csv" {
-            let s = String::from_utf8(data).unwrap().replacen("2,20,1943,1,1,0,0,0", "2,20,1943,1,2,0,0,0", 1);
+            let s = String::from_utf8(data).unwrap().replacen(
+                "2,20,1943,1,1,0,0,0",
+                "2,20,1943,1,2,0,0,0",
+                1,
+            );
             data = s.into_bytes();
         }
         if *name == "cow_nmc.csv" {
-            let s = String::from_utf8(data).unwrap().replacen("2,1817,2466", "2,1817,lots", 1);
+            let s = String::from_utf8(data)
+                .unwrap()
+                .replacen("2,1817,2466", "2,1817,lots", 1);
             data = s.into_bytes();
         }
         std::fs::write(path, data).unwrap();
     }
-    let err = load_world(&DataSource::Dir(dir.path().to_path_buf())).unwrap_err().to_string();
+    let err = load_world(&DataSource::Dir(dir.path().to_path_buf()))
+        .unwrap_err()
+        .to_string();
     // Errors are reported in a deterministic order: ATOP's file sorts first.
-    assert_eq!(err, "atop_alliance.csv:3: column `atop_offense`, value `2`: expected 0 or 1");
-    let only_nmc = casus_data::load_record_parts(&DataSource::Dir(dir.path().to_path_buf()), casus_data::Parts::NMC).unwrap_err();
-    assert_eq!(only_nmc.to_string(), "cow_nmc.csv:3: column `milex`, value `lots`: expected a number");
+    assert_eq!(
+        err,
+        "atop_alliance.csv:3: column `atop_offense`, value `2`: expected 0 or 1"
+    );
+    let only_nmc = casus_data::load_record_parts(
+        &DataSource::Dir(dir.path().to_path_buf()),
+        casus_data::Parts::NMC,
+    )
+    .unwrap_err();
+    assert_eq!(
+        only_nmc.to_string(),
+        "cow_nmc.csv:3: column `milex`, value `lots`: expected a number"
+    );
 }

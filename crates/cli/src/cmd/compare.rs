@@ -34,12 +34,32 @@ pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<Exi
         Format::Csv | Format::Table => {
             let abbs = |v: &[StateRef]| {
                 if v.len() > 8 {
-                    format!("{} … ({})", v[..8].iter().map(|s| s.abb.as_str()).collect::<Vec<_>>().join(" "), v.len())
+                    format!(
+                        "{} … ({})",
+                        v[..8]
+                            .iter()
+                            .map(|s| s.abb.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        v.len()
+                    )
                 } else {
-                    v.iter().map(|s| s.abb.as_str()).collect::<Vec<_>>().join(" ")
+                    v.iter()
+                        .map(|s| s.abb.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 }
             };
-            let mut t = Table::new(&["spec", "obliged (triggered)", "undetermined", "strongest", "blocked by", "defence side", "CINC attacker:defence", "like NATO Art. 5"]);
+            let mut t = Table::new(&[
+                "spec",
+                "obliged (triggered)",
+                "undetermined",
+                "strongest",
+                "blocked by",
+                "defence side",
+                "CINC attacker:defence",
+                "like NATO Art. 5",
+            ]);
             for v in &c.variants {
                 t.push(vec![
                     v.spec.clone(),
@@ -61,18 +81,45 @@ pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<Exi
                         .iter()
                         .map(|a| match a {
                             casus_core::view::ActorView::State(s) => s.abb.clone(),
-                            casus_core::view::ActorView::NonState { name } => format!("non-state:{name}"),
+                            casus_core::view::ActorView::NonState { name } => {
+                                format!("non-state:{name}")
+                            }
                         })
                         .collect();
-                    writeln!(out, "incident: {} attacks {} on {} ({})", attackers.join(" and "), i.target.abb, i.date, i.place)?;
+                    writeln!(
+                        out,
+                        "incident: {} attacks {} on {} ({})",
+                        attackers.join(" and "),
+                        i.target.abb,
+                        i.date,
+                        i.place
+                    )?;
                 }
-                writeln!(out, "\nClause by clause against NATO Art. 5 (✓ same, ✗ different):")?;
-                let mut f = Table::new(&["spec", "article", "kind", "strength", "trigger", "mutual", "obligors", "scope", "territory", "conditions"]);
+                writeln!(
+                    out,
+                    "\nClause by clause against NATO Art. 5 (✓ same, ✗ different):"
+                )?;
+                let mut f = Table::new(&[
+                    "spec",
+                    "article",
+                    "kind",
+                    "strength",
+                    "trigger",
+                    "mutual",
+                    "obligors",
+                    "scope",
+                    "territory",
+                    "conditions",
+                ]);
                 for v in &c.variants {
                     let l = &v.like_nato_art5;
                     let mut row = vec![v.spec.clone(), l.article.clone().unwrap_or_default()];
                     for feat in &l.features {
-                        row.push(format!("{} {}", if feat.same { "✓" } else { "✗" }, feat.this));
+                        row.push(format!(
+                            "{} {}",
+                            if feat.same { "✓" } else { "✗" },
+                            feat.this
+                        ));
                     }
                     while row.len() < 10 {
                         row.push(String::new());

@@ -43,11 +43,22 @@ pub fn run(c: DataCommand, src: &DataSource, out: &mut dyn Write) -> Result<Exit
             } else {
                 let mut t = Table::new(&["dataset", "file", "version", "rows", "from", "to"]);
                 for i in &info {
-                    t.push(vec![i.key.into(), i.file.into(), i.version.clone(), i.rows.to_string(), opt(i.first_year), opt(i.last_year)]);
+                    t.push(vec![
+                        i.key.into(),
+                        i.file.into(),
+                        i.version.clone(),
+                        i.rows.to_string(),
+                        opt(i.first_year),
+                        opt(i.last_year),
+                    ]);
                 }
                 t.write(out, format)?;
                 if format == Format::Table {
-                    writeln!(out, "source: {}. Cite with `casus data cite`.", src.describe())?;
+                    writeln!(
+                        out,
+                        "source: {}. Cite with `casus data cite`.",
+                        src.describe()
+                    )?;
                 }
             }
         }
@@ -58,7 +69,11 @@ pub fn run(c: DataCommand, src: &DataSource, out: &mut dyn Write) -> Result<Exit
                     Some(d) => chosen.push(d),
                     None => bail!(
                         "unknown dataset `{k}`; known: {}",
-                        DATASETS.iter().map(|d| d.key).collect::<Vec<_>>().join(", ")
+                        DATASETS
+                            .iter()
+                            .map(|d| d.key)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 }
             }
@@ -69,12 +84,20 @@ pub fn run(c: DataCommand, src: &DataSource, out: &mut dyn Write) -> Result<Exit
                 CiteFormat::Json => write_json(out, &chosen)?,
                 CiteFormat::Bibtex => {
                     for d in chosen {
-                        writeln!(out, "% {} ({} {})\n{}\n", d.key, d.title, d.version, d.bibtex)?;
+                        writeln!(
+                            out,
+                            "% {} ({} {})\n{}\n",
+                            d.key, d.title, d.version, d.bibtex
+                        )?;
                     }
                 }
                 CiteFormat::Text => {
                     for d in chosen {
-                        writeln!(out, "{} — {} (version {}):\n  {}\n", d.key, d.title, d.version, d.citation)?;
+                        writeln!(
+                            out,
+                            "{} — {} (version {}):\n  {}\n",
+                            d.key, d.title, d.version, d.citation
+                        )?;
                     }
                 }
             }

@@ -3,7 +3,7 @@
 
 use super::similarity::SimilarityArgs;
 use anyhow::{bail, Context, Result};
-use casus_data::DataSource;
+use casus_data::{DataSource, Parts};
 use casus_dyad::{
     write, ContiguityRule, CreateOptions, Fingerprint, Frame, GmlInit, Options, Step,
 };
@@ -13,25 +13,27 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// Builds a dyad-year table, like peacesciencer's create_dyadyears() and add_* functions,
-/// and writes it as CSV or Parquet.
-///
-/// Rows are sorted by ccode1, ccode2, year. Columns follow the order of --with, as
-/// peacesciencer's columns follow the order of the add_* calls. Missing values are empty
-/// CSV fields (nulls in Parquet). Rules, columns and deviations: docs/dyads.md.
-///
-/// Examples:
-///
-///   # peacesciencer's P1 pipeline (1,912,290 rows × 50 columns)
-///   casus dyads --years 1816-2016 --with atop,nmc,contiguity,majors,gml-mids,capdist -o p1.parquet
-///
-///   # non-directed dyads of the Cold War with alliances and S-scores, as CSV on stdout
-///   casus dyads --undirected --years 1946-1989 --with atop,sscore > cold-war.csv
-///
-///   # compare with a peacesciencer fingerprint (per year: rows, column sums, NA counts)
-///   casus dyads --years 1816-2016 --with atop,nmc,contiguity,majors,gml-mids,capdist --fingerprint
+const DYADS_HELP: &str =
+    "Builds a dyad-year table, like peacesciencer's create_dyadyears() and add_* functions,
+and writes it as CSV or Parquet.
+
+Rows are sorted by ccode1, ccode2, year. Columns follow the order of --with, as
+peacesciencer's columns follow the order of the add_* calls. Missing values are empty
+CSV fields (nulls in Parquet). Rules, columns and deviations: docs/dyads.md.
+
+Examples:
+
+  # peacesciencer's P1 pipeline (1,912,290 rows × 50 columns)
+  casus dyads --years 1816-2016 --with atop,nmc,contiguity,majors,gml-mids,capdist -o p1.parquet
+
+  # non-directed dyads of the Cold War with alliances and S-scores, as CSV on stdout
+  casus dyads --undirected --years 1946-1989 --with atop,sscore > cold-war.csv
+
+  # compare with a peacesciencer fingerprint (per year: rows, column sums, NA counts)
+  casus dyads --years 1816-2016 --with atop,nmc,contiguity,majors,gml-mids,capdist --fingerprint";
+
 #[derive(clap::Args, Debug)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = DYADS_HELP)]
 pub struct Args {
     /// State system: COW (the only one bundled).
     #[arg(long, value_enum, default_value_t = System::Cow)]
@@ -215,9 +217,30 @@ impl Drop for Bar {
     }
 }
 
-/// Loads the record (only the record: no treaty library) from the chosen source.
-pub(super) fn load_record(src: &DataSource) -> Result<casus_core::Record> {
-    casus_data::load_record(src).with_context(|| format!("loading {}", src.describe()))
+/// Loads the datasets in `parts` (only the record: no treaty library) from the chosen source.
+pub(super) fn load_record(src: &DataSource, parts: Parts) -> Result<casus_core::Record> {
+    casus_data::load_record_parts(src, parts).with_context(|| format!("loading {}", src.describe()))
+}
+
+/// The datasets the steps read (the state system and the false dyads always).
+pub(super) fn parts_for(steps: &[Step], opts: &Options) -> Parts {
+    let portfolio = match opts.similarity.portfolio {
+        casus_dyad::PortfolioSource::Atop => Parts::ATOP_DYADS,
+        casus_dyad::PortfolioSource::Cow => Parts::COW_ALLIANCES,
+    };
+    steps
+        .iter()
+        .fold(Parts::STATES.with(Parts::FALSE_DYADS), |p, s| {
+            p.with(match s {
+                Step::Atop => Parts::ATOP_DYADS,
+                Step::Nmc => Parts::NMC,
+                Step::Contiguity => Parts::CONTIGUITY,
+                Step::Majors => Parts::MAJORS,
+                Step::GmlMids => Parts::MID_DYADS,
+                Step::Capdist => Parts::CAPITALS,
+                Step::Sscore => portfolio.with(Parts::NMC),
+            })
+        })
 }
 
 /// Parses `--with` and checks the steps fit the unit, before any data is loaded.
@@ -332,7 +355,7 @@ pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
     opts.similarity = a.similarity.options(true)?;
     let bar = Bar::new(a.common.quiet);
     bar.step("loading data");
-    let rec = load_record(src)?;
+    let rec = load_record(src, parts_for(&steps, &opts))?;
     bar.step("building dyad-years");
     let create = CreateOptions {
         directed,

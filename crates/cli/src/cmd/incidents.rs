@@ -20,7 +20,15 @@ pub fn run(a: Args, w: &World, out: &mut dyn Write) -> Result<ExitCode> {
         write_json(out, &w.incidents)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut t = Table::new(&["id", "date", "attackers", "target", "place", "description", "source"]);
+    let mut t = Table::new(&[
+        "id",
+        "date",
+        "attackers",
+        "target",
+        "place",
+        "description",
+        "source",
+    ]);
     for i in &w.incidents {
         let attackers: Vec<String> = i
             .attackers

@@ -3,8 +3,8 @@
 
 use crate::output::{write_json, Format, Table};
 use crate::scenario::ScenarioArgs;
-use casus_app::Scenario;
 use anyhow::Result;
+use casus_app::Scenario;
 use casus_core::engine::{Options, Status, Tri};
 use casus_core::view::InvokeView;
 use std::io::Write;
@@ -37,19 +37,40 @@ pub struct Args {
 pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<ExitCode> {
     let sc = Scenario::build(&world, &a.scenario.request(&[])?)?;
     let engine = sc.engine();
-    let response = engine.respond(&sc.incident, Options { all: a.all, ..Options::default() });
+    let response = engine.respond(
+        &sc.incident,
+        Options {
+            all: a.all,
+            ..Options::default()
+        },
+    );
     let view = InvokeView::new(&sc.world, &engine.treaties, &sc.incident, &response);
-    let any = view.obligations.iter().any(|o| matches!(o.status, Status::Triggered | Status::Undetermined));
+    let any = view
+        .obligations
+        .iter()
+        .any(|o| matches!(o.status, Status::Triggered | Status::Undetermined));
     match a.format {
         Format::Json => write_json(out, &view)?,
         Format::Csv => obligations_table(&view).write(out, Format::Csv)?,
         Format::Table => print(&view, !a.no_trace, out)?,
     }
-    Ok(if any { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if any {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn obligations_table(v: &InvokeView) -> Table {
-    let mut t = Table::new(&["status", "obligor", "beneficiary", "kind", "strength", "treaty", "article"]);
+    let mut t = Table::new(&[
+        "status",
+        "obligor",
+        "beneficiary",
+        "kind",
+        "strength",
+        "treaty",
+        "article",
+    ]);
     for o in &v.obligations {
         t.push(vec![
             o.status.as_str().into(),
@@ -70,7 +91,15 @@ fn group(v: &InvokeView) -> Vec<Vec<&casus_core::view::ObligationView>> {
     let mut out: Vec<Vec<&casus_core::view::ObligationView>> = Vec::new();
     for o in &v.obligations {
         let key = |x: &casus_core::view::ObligationView| {
-            (x.status, x.kind, x.strength, x.treaty.id.clone(), x.article.clone(), x.beneficiary.ccode, x.trace.iter().map(|s| s.result).collect::<Vec<_>>())
+            (
+                x.status,
+                x.kind,
+                x.strength,
+                x.treaty.id.clone(),
+                x.article.clone(),
+                x.beneficiary.ccode,
+                x.trace.iter().map(|s| s.result).collect::<Vec<_>>(),
+            )
         };
         match out.last_mut() {
             Some(g) if key(g[0]) == key(o) => g.push(o),
@@ -98,7 +127,15 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
             casus_core::view::ActorView::NonState { name } => format!("{name} (non-state)"),
         })
         .collect();
-    writeln!(out, "Incident: {} attacks {} ({}) on {}, place: {}", attackers.join(" and "), inc.target.name, inc.target.abb, inc.date, inc.place)?;
+    writeln!(
+        out,
+        "Incident: {} attacks {} ({}) on {}, place: {}",
+        attackers.join(" and "),
+        inc.target.name,
+        inc.target.abb,
+        inc.date,
+        inc.place
+    )?;
     if let Some(d) = &inc.description {
         writeln!(out, "  {d}")?;
     }
@@ -111,21 +148,50 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
         "\nObligations: {} triggered, {} undetermined{}",
         count(Status::Triggered),
         count(Status::Undetermined),
-        if count(Status::Breached) > 0 { format!(", {} breached by the attacker", count(Status::Breached)) } else { String::new() }
+        if count(Status::Breached) > 0 {
+            format!(", {} breached by the attacker", count(Status::Breached))
+        } else {
+            String::new()
+        }
     )?;
     let groups = group(v);
     if !groups.is_empty() {
-        let mut t = Table::new(&["status", "obligors", "beneficiary", "kind", "strength", "treaty", "article"]);
+        let mut t = Table::new(&[
+            "status",
+            "obligors",
+            "beneficiary",
+            "kind",
+            "strength",
+            "treaty",
+            "article",
+        ]);
         for g in &groups {
             let o = g[0];
             let names: Vec<&str> = g.iter().map(|o| o.obligor.abb.as_str()).collect();
-            let names = if names.len() > 1 { format!("{} ({})", names.join(" "), names.len()) } else { names.join(" ") };
-            t.push(vec![o.status.as_str().into(), names, o.beneficiary.abb.clone(), o.kind.as_str().into(), o.strength.as_str().into(), o.treaty.id.clone(), o.article.clone()]);
+            let names = if names.len() > 1 {
+                format!("{} ({})", names.join(" "), names.len())
+            } else {
+                names.join(" ")
+            };
+            t.push(vec![
+                o.status.as_str().into(),
+                names,
+                o.beneficiary.abb.clone(),
+                o.kind.as_str().into(),
+                o.strength.as_str().into(),
+                o.treaty.id.clone(),
+                o.article.clone(),
+            ]);
         }
         t.write(out, Format::Table)?;
     }
     for a in &v.accessions {
-        let names = |v: &[casus_core::view::StateRef]| v.iter().map(|s| s.abb.as_str()).collect::<Vec<_>>().join(", ");
+        let names = |v: &[casus_core::view::StateRef]| {
+            v.iter()
+                .map(|s| s.abb.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         writeln!(
             out,
             "Accession of {} to {} (Art. {}): {}",
@@ -137,29 +203,64 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
             } else {
                 format!(
                     "BLOCKED — objecting: {}; undecided: {}",
-                    if a.objecting.is_empty() { "none".into() } else { names(&a.objecting) },
-                    if a.undecided.is_empty() { "none".into() } else { names(&a.undecided) }
+                    if a.objecting.is_empty() {
+                        "none".into()
+                    } else {
+                        names(&a.objecting)
+                    },
+                    if a.undecided.is_empty() {
+                        "none".into()
+                    } else {
+                        names(&a.undecided)
+                    }
                 )
             }
         )?;
     }
     if trace && !groups.is_empty() {
-        writeln!(out, "\nTrace (one obligor per row above; the others passed the same checks):")?;
+        writeln!(
+            out,
+            "\nTrace (one obligor per row above; the others passed the same checks):"
+        )?;
         for g in &groups {
             let o = g[0];
-            let others = if g.len() > 1 { format!(" (and {} others)", g.len() - 1) } else { String::new() };
-            writeln!(out, "  {} → {}{}  {} Art. {} [{}]", o.obligor.abb, o.beneficiary.abb, others, o.treaty.id, o.article, o.status.as_str())?;
+            let others = if g.len() > 1 {
+                format!(" (and {} others)", g.len() - 1)
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "  {} → {}{}  {} Art. {} [{}]",
+                o.obligor.abb,
+                o.beneficiary.abb,
+                others,
+                o.treaty.id,
+                o.article,
+                o.status.as_str()
+            )?;
             for s in &o.trace {
                 writeln!(out, "      {} {:<14} {}", mark(s.result), s.check, s.detail)?;
             }
         }
     }
-    writeln!(out, "\nResponse (\"an attack on one is an attack on all\"):")?;
+    writeln!(
+        out,
+        "\nResponse (\"an attack on one is an attack on all\"):"
+    )?;
     if v.rounds.is_empty() {
         writeln!(out, "  no state is obliged to join either side")?;
     }
     let list = |j: &[casus_core::view::JoinerView]| {
-        j.iter().map(|j| format!("{} ({} Art. {} → {})", j.state.abb, j.treaty, j.article, j.toward.abb)).collect::<Vec<_>>().join(", ")
+        j.iter()
+            .map(|j| {
+                format!(
+                    "{} ({} Art. {} → {})",
+                    j.state.abb, j.treaty, j.article, j.toward.abb
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     for r in &v.rounds {
         writeln!(out, "  round {}:", r.round)?;
@@ -170,21 +271,56 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "    joins the attacker: {}", list(&r.side_a))?;
         }
         if !r.may_join_b.is_empty() {
-            writeln!(out, "    may join the defence (undetermined): {}", list(&r.may_join_b))?;
+            writeln!(
+                out,
+                "    may join the defence (undetermined): {}",
+                list(&r.may_join_b)
+            )?;
         }
         if !r.may_join_a.is_empty() {
-            writeln!(out, "    may join the attacker (undetermined): {}", list(&r.may_join_a))?;
+            writeln!(
+                out,
+                "    may join the attacker (undetermined): {}",
+                list(&r.may_join_a)
+            )?;
         }
         if !r.cross_pressured.is_empty() {
-            writeln!(out, "    obliged to both sides, joins neither: {}", r.cross_pressured.iter().map(|s| s.abb.as_str()).collect::<Vec<_>>().join(", "))?;
+            writeln!(
+                out,
+                "    obliged to both sides, joins neither: {}",
+                r.cross_pressured
+                    .iter()
+                    .map(|s| s.abb.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?;
         }
     }
     writeln!(out, "\nBalance of capabilities:")?;
-    let mut t = Table::new(&["side", "states", "CINC", "milex (US$ bn)", "milper (thousands)"]);
-    for (label, s) in [("attacker", &v.balance.side_a), ("defence", &v.balance.side_b)] {
+    let mut t = Table::new(&[
+        "side",
+        "states",
+        "CINC",
+        "milex (US$ bn)",
+        "milper (thousands)",
+    ]);
+    for (label, s) in [
+        ("attacker", &v.balance.side_a),
+        ("defence", &v.balance.side_b),
+    ] {
         let names: Vec<&str> = s.states.iter().map(|c| c.state.abb.as_str()).collect();
-        let names = if names.len() > 10 { format!("{} … ({} states)", names[..10].join(" "), names.len()) } else { names.join(" ") };
-        t.push(vec![label.into(), names, format!("{:.4}", s.cinc), format!("{:.1}", s.milex / 1e6), format!("{:.0}", s.milper)]);
+        let names = if names.len() > 10 {
+            format!("{} … ({} states)", names[..10].join(" "), names.len())
+        } else {
+            names.join(" ")
+        };
+        t.push(vec![
+            label.into(),
+            names,
+            format!("{:.4}", s.cinc),
+            format!("{:.1}", s.milex / 1e6),
+            format!("{:.0}", s.milper),
+        ]);
     }
     t.write(out, Format::Table)?;
     for n in &v.notes {

@@ -74,14 +74,17 @@ pub enum Command {
 
 impl Cli {
     fn source(&self) -> DataSource {
-        self.data_dir.clone().map_or(DataSource::Bundled, DataSource::Dir)
+        self.data_dir
+            .clone()
+            .map_or(DataSource::Bundled, DataSource::Dir)
     }
 }
 
 /// Loads the datasets a command reads and adds the built-in library (treaty specs, groups,
 /// incidents).
 pub fn load_world(src: &DataSource, parts: Parts) -> Result<casus_core::World> {
-    let world = casus_data::load_world_parts(src, parts).with_context(|| format!("loading {}", src.describe()))?;
+    let world = casus_data::load_world_parts(src, parts)
+        .with_context(|| format!("loading {}", src.describe()))?;
     Ok(casus_app::with_library(world)?)
 }
 
@@ -96,7 +99,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Incidents(a) => incidents::run(a, &load_world(&src, Parts::STATES)?, &mut out)?,
         Command::Invoke(a) => invoke::run(a, load_world(&src, Parts::ENGINE)?, &mut out)?,
         Command::Dyads(a) => dyads::run(a, &src, &mut out)?,
-        Command::Reliability(a) => reliability::run(a, load_world(&src, Parts::HISTORY.with(Parts::MID_DYADS))?, &mut out)?,
+        Command::Reliability(a) => reliability::run(
+            a,
+            load_world(&src, Parts::HISTORY.with(Parts::MID_DYADS))?,
+            &mut out,
+        )?,
         Command::Report(a) => report::run(a, load_world(&src, Parts::HISTORY)?, &src, &mut out)?,
         Command::Serve(a) => serve::run(a, load_world(&src, Parts::HISTORY)?, &src)?,
         Command::Similarity(a) => similarity::run(a, &src, &mut out)?,

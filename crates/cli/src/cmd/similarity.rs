@@ -5,7 +5,7 @@
 use super::dyads::{default_current_year, load_record, Bar};
 use crate::output::{write_json, Format, Table};
 use anyhow::{bail, Result};
-use casus_data::DataSource;
+use casus_data::{DataSource, Parts};
 use casus_dyad::{
     write, Distance, MemberFile, PortfolioSource, SimilarityOptions, TieCoding, TieDirection,
     Weighting,
@@ -121,21 +121,23 @@ impl SimilarityArgs {
     }
 }
 
-/// Similarity of the member states' alliance portfolios within ATOP alliances: per
-/// alliance and year, the mean and the minimum of S, Scott's pi and Cohen's kappa over its
-/// member dyads.
-///
-/// Members come from the ATOP member-level spells (a member counts in every year from its
-/// entry year to its exit year) and must be COW system members that year. Portfolios run
-/// over all system members (see docs/similarity.md).
-///
-/// Examples:
-///
-///   casus similarity --alliance 3180                 # NATO, every year
-///   casus similarity --alliance 3180 3375 --weights cinc --distance squared
-///   casus similarity --all-alliances --members atop4 -o alliances.csv
+const SIMILARITY_HELP: &str =
+    "Similarity of the member states' alliance portfolios within ATOP alliances: per
+alliance and year, the mean and the minimum of S, Scott's pi and Cohen's kappa over its
+member dyads.
+
+Members come from the ATOP member-level spells (a member counts in every year from its
+entry year to its exit year) and must be COW system members that year. Portfolios run
+over all system members (see docs/similarity.md).
+
+Examples:
+
+  casus similarity --alliance 3180                 # NATO, every year
+  casus similarity --alliance 3180 3375 --weights cinc --distance squared
+  casus similarity --all-alliances --members atop4 -o alliances.csv";
+
 #[derive(clap::Args, Debug)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = SIMILARITY_HELP)]
 pub struct Args {
     /// ATOP alliance ids (atopid).
     #[arg(long, num_args = 1.., value_name = "ATOPID", required_unless_present = "all_alliances", conflicts_with = "all_alliances")]
@@ -198,11 +200,21 @@ pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
     }
     let bar = Bar::new(a.quiet);
     bar.step("loading data");
-    let rec = load_record(src)?;
-    let members = match a.members {
-        MembersArg::Atop5 => MemberFile::Atop5,
-        MembersArg::Atop4 => MemberFile::Atop4,
+    let (members, member_part) = match a.members {
+        MembersArg::Atop5 => (MemberFile::Atop5, Parts::ATOP5),
+        MembersArg::Atop4 => (MemberFile::Atop4, Parts::ATOP4),
     };
+    let portfolio = match opts.portfolio {
+        PortfolioSource::Atop => Parts::ATOP_DYADS,
+        PortfolioSource::Cow => Parts::COW_ALLIANCES,
+    };
+    let rec = load_record(
+        src,
+        Parts::STATES
+            .with(Parts::NMC)
+            .with(portfolio)
+            .with(member_part),
+    )?;
     let ids = (!a.all_alliances).then_some(a.alliance.as_slice());
     let current_year = a.current_year.unwrap_or_else(default_current_year);
     let res = casus_dyad::alliance_similarity(

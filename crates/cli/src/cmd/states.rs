@@ -33,7 +33,13 @@ struct Row<'a> {
 }
 
 fn row(s: &State, spell: Span) -> Row<'_> {
-    Row { ccode: s.ccode, abb: &s.abb, name: &s.name, since: spell.start, until: spell.end }
+    Row {
+        ccode: s.ccode,
+        abb: &s.abb,
+        name: &s.name,
+        since: spell.start,
+        until: spell.end,
+    }
 }
 
 pub fn run(a: Args, w: &World, out: &mut dyn Write) -> Result<ExitCode> {
@@ -41,7 +47,17 @@ pub fn run(a: Args, w: &World, out: &mut dyn Write) -> Result<ExitCode> {
     let (label, rows): (String, Vec<Row>) = match (a.date, a.year) {
         (Some(d), _) => {
             let eff = d.min(w.states.last_day);
-            let rows = w.states.members_on(d).into_iter().filter_map(|s| s.spells.iter().find(|sp| sp.contains(eff)).map(|sp| row(s, *sp))).collect();
+            let rows = w
+                .states
+                .members_on(d)
+                .into_iter()
+                .filter_map(|s| {
+                    s.spells
+                        .iter()
+                        .find(|sp| sp.contains(eff))
+                        .map(|sp| row(s, *sp))
+                })
+                .collect();
             (d.to_string(), rows)
         }
         (None, Some(y)) => {
@@ -49,7 +65,17 @@ pub fn run(a: Args, w: &World, out: &mut dyn Write) -> Result<ExitCode> {
             if !(lo..=hi).contains(&y) {
                 bail!("year {y} is outside the state list ({lo}–{hi}); use --date for later days (membership carries forward)");
             }
-            let rows = w.states.members_in_year(y).into_iter().filter_map(|s| s.spells.iter().find(|sp| sp.touches_year(y)).map(|sp| row(s, *sp))).collect();
+            let rows = w
+                .states
+                .members_in_year(y)
+                .into_iter()
+                .filter_map(|s| {
+                    s.spells
+                        .iter()
+                        .find(|sp| sp.touches_year(y))
+                        .map(|sp| row(s, *sp))
+                })
+                .collect();
             (y.to_string(), rows)
         }
         (None, None) => bail!("give --date YYYY-MM-DD or --year YYYY"),
@@ -59,11 +85,21 @@ pub fn run(a: Args, w: &World, out: &mut dyn Write) -> Result<ExitCode> {
     } else {
         let mut t = Table::new(&["ccode", "abb", "name", "since", "until"]);
         for r in &rows {
-            t.push(vec![r.ccode.to_string(), r.abb.into(), r.name.into(), r.since.to_string(), r.until.to_string()]);
+            t.push(vec![
+                r.ccode.to_string(),
+                r.abb.into(),
+                r.name.into(),
+                r.since.to_string(),
+                r.until.to_string(),
+            ]);
         }
         t.write(out, a.format)?;
         if a.format == Format::Table {
-            writeln!(out, "{} system members on {label} (COW state system v2016).", rows.len())?;
+            writeln!(
+                out,
+                "{} system members on {label} (COW state system v2016).",
+                rows.len()
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,7 @@
 //! Tests: crates/cli/tests/dyads.rs (`stateyears_*`).
 
 use super::dyads::{
-    emit, load_record, parse_steps, parse_years, target, Bar, CommonArgs, FileFormat,
+    emit, load_record, parse_steps, parse_years, parts_for, target, Bar, CommonArgs, FileFormat,
 };
 use anyhow::Result;
 use casus_data::DataSource;
@@ -12,20 +12,22 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Builds a state-year table, like peacesciencer's create_stateyears() and add_nmc() /
-/// add_cow_majors(), and writes it as CSV or Parquet.
-///
-/// Columns: ccode, cw_name, year, then the variables of --with in that order. Rows are
-/// sorted by ccode, year. Rules: docs/dyads.md.
-///
-/// Examples:
-///
-///   # peacesciencer's P3 pipeline (15,951 rows × 11 columns)
-///   casus stateyears --years 1816-2016 --with nmc,majors -o states.parquet
-///
-///   casus stateyears --years 1990 --with nmc
+const STATEYEARS_HELP: &str =
+    "Builds a state-year table, like peacesciencer's create_stateyears() and add_nmc() /
+add_cow_majors(), and writes it as CSV or Parquet.
+
+Columns: ccode, cw_name, year, then the variables of --with in that order. Rows are
+sorted by ccode, year. Rules: docs/dyads.md.
+
+Examples:
+
+  # peacesciencer's P3 pipeline (15,951 rows × 11 columns)
+  casus stateyears --years 1816-2016 --with nmc,majors -o states.parquet
+
+  casus stateyears --years 1990 --with nmc";
+
 #[derive(clap::Args, Debug)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = STATEYEARS_HELP)]
 pub struct Args {
     /// Years, FIRST-LAST or one year [default: 1816 to the current year, as peacesciencer].
     #[arg(long, value_name = "FIRST-LAST", value_parser = parse_years)]
@@ -53,7 +55,7 @@ pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
     let opts = a.common.options();
     let bar = Bar::new(a.common.quiet);
     bar.step("loading data");
-    let rec = load_record(src)?;
+    let rec = load_record(src, parts_for(&steps, &opts))?;
     let create = CreateOptions {
         directed: true,
         years: a.years,

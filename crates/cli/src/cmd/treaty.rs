@@ -48,15 +48,38 @@ pub fn find<'w>(w: &'w World, key: &str) -> Result<&'w Treaty> {
         return Ok(t);
     }
     let lower = k.to_lowercase();
-    let hits: Vec<&Treaty> = w.treaties.iter().filter(|t| t.name.to_lowercase().contains(&lower)).collect();
+    let hits: Vec<&Treaty> = w
+        .treaties
+        .iter()
+        .filter(|t| t.name.to_lowercase().contains(&lower))
+        .collect();
     match hits.as_slice() {
         [one] => Ok(one),
         [] => {
-            let mut ids: Vec<(f64, &str)> = w.treaties.iter().map(|t| (strsim::jaro_winkler(&lower, &t.id), t.id.as_str())).collect();
+            let mut ids: Vec<(f64, &str)> = w
+                .treaties
+                .iter()
+                .map(|t| (strsim::jaro_winkler(&lower, &t.id), t.id.as_str()))
+                .collect();
             ids.sort_by(|a, b| b.0.total_cmp(&a.0));
-            bail!("no treaty `{k}`; closest ids: {}", ids.iter().take(3).map(|x| x.1).collect::<Vec<_>>().join(", "))
+            bail!(
+                "no treaty `{k}`; closest ids: {}",
+                ids.iter()
+                    .take(3)
+                    .map(|x| x.1)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }
-        many => bail!("`{k}` matches {} treaties: {}", many.len(), many.iter().take(8).map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")),
+        many => bail!(
+            "`{k}` matches {} treaties: {}",
+            many.len(),
+            many.iter()
+                .take(8)
+                .map(|t| t.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -75,7 +98,11 @@ fn kinds(t: &Treaty) -> String {
 
 pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode> {
     match c {
-        TreatyCommand::List { state, year, format } => {
+        TreatyCommand::List {
+            state,
+            year,
+            format,
+        } => {
             let ccode = state.as_deref().map(|s| w.states.resolve(s)).transpose()?;
             let list: Vec<&Treaty> = w
                 .treaties
@@ -85,7 +112,9 @@ pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode>
                     ccode.is_none_or(|c| {
                         t.parties.iter().any(|p| {
                             p.ccode == c
-                                && year.is_none_or(|y| p.entry.year() <= y && p.exit.is_none_or(|e| y <= e.year()))
+                                && year.is_none_or(|y| {
+                                    p.entry.year() <= y && p.exit.is_none_or(|e| y <= e.year())
+                                })
                         })
                     })
                 })
@@ -98,11 +127,22 @@ pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode>
                 for t in &list {
                     let s = summary(w, t);
                     let members = if s.members.len() > 12 {
-                        format!("{} … (+{})", s.members[..12].join(" "), s.members.len() - 12)
+                        format!(
+                            "{} … (+{})",
+                            s.members[..12].join(" "),
+                            s.members.len() - 12
+                        )
                     } else {
                         s.members.join(" ")
                     };
-                    tab.push(vec![s.id.into(), s.name.into(), opt(s.from), opt(s.to), members, s.kinds]);
+                    tab.push(vec![
+                        s.id.into(),
+                        s.name.into(),
+                        opt(s.from),
+                        opt(s.to),
+                        members,
+                        s.kinds,
+                    ]);
                 }
                 tab.write(out, format)?;
                 if format == Format::Table {
@@ -113,11 +153,24 @@ pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode>
         TreatyCommand::Show { treaty, format } => {
             let t = find(w, &treaty)?;
             match format {
-                Format::Json => write_json(out, &Detail { treaty: t, provisions: provisions(w, t) })?,
+                Format::Json => write_json(
+                    out,
+                    &Detail {
+                        treaty: t,
+                        provisions: provisions(w, t),
+                    },
+                )?,
                 Format::Csv => {
                     let mut tab = Table::new(&["ccode", "abb", "roles", "entry", "exit", "source"]);
                     for p in &t.parties {
-                        tab.push(vec![p.ccode.to_string(), w.states.abb(p.ccode), p.roles.join(";"), p.entry.to_string(), opt(p.exit), opt(p.source.clone())]);
+                        tab.push(vec![
+                            p.ccode.to_string(),
+                            w.states.abb(p.ccode),
+                            p.roles.join(";"),
+                            p.entry.to_string(),
+                            opt(p.exit),
+                            opt(p.source.clone()),
+                        ]);
                     }
                     tab.write(out, format)?;
                 }
@@ -143,7 +196,14 @@ fn summary<'a>(w: &World, t: &'a Treaty) -> Summary<'a> {
     members.dedup();
     let mut seen = std::collections::HashSet::new();
     members.retain(|m| seen.insert(m.clone()));
-    Summary { id: &t.id, name: &t.name, from: t.in_force.or(t.signed), to: t.lapsed, members, kinds: kinds(t) }
+    Summary {
+        id: &t.id,
+        name: &t.name,
+        from: t.in_force.or(t.signed),
+        to: t.lapsed,
+        members,
+        kinds: kinds(t),
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -157,7 +217,9 @@ struct Detail<'a> {
 fn provisions(w: &World, t: &Treaty) -> Vec<(String, i32, &'static str)> {
     let Some(id) = t.atopid else { return vec![] };
     let a = &w.record.atop5.alliances;
-    let Some(row) = a.col("atopid").iter().position(|v| *v == Some(id as i32)) else { return vec![] };
+    let Some(row) = a.col("atopid").iter().position(|v| *v == Some(id as i32)) else {
+        return vec![];
+    };
     casus_core::atop::PROVISIONS
         .iter()
         .filter_map(|(col, words)| {
@@ -178,7 +240,14 @@ fn selector(w: &World, s: &Selector) -> String {
 
 fn show(w: &World, t: &Treaty, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{} — {}", t.id, t.name)?;
-    writeln!(out, "status: {:?}; signed {}; in force {}; lapsed {}", t.status, opt(t.signed), opt(t.in_force), t.lapsed.map_or("—".into(), |d| d.to_string()))?;
+    writeln!(
+        out,
+        "status: {:?}; signed {}; in force {}; lapsed {}",
+        t.status,
+        opt(t.signed),
+        opt(t.in_force),
+        t.lapsed.map_or("—".into(), |d| d.to_string())
+    )?;
     for s in &t.sources {
         writeln!(out, "source: {s}")?;
     }
@@ -198,9 +267,25 @@ fn show(w: &World, t: &Treaty, out: &mut dyn Write) -> Result<()> {
             c.kind.as_str(),
             c.strength.as_str(),
             c.paraphrase,
-            c.obligors.iter().map(|s| selector(w, s)).collect::<Vec<_>>().join(", "),
-            c.beneficiaries.iter().map(|s| selector(w, s)).collect::<Vec<_>>().join(", "),
-            if c.conditions.is_empty() { "none".to_string() } else { c.conditions.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>().join("; ") }
+            c.obligors
+                .iter()
+                .map(|s| selector(w, s))
+                .collect::<Vec<_>>()
+                .join(", "),
+            c.beneficiaries
+                .iter()
+                .map(|s| selector(w, s))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if c.conditions.is_empty() {
+                "none".to_string()
+            } else {
+                c.conditions
+                    .iter()
+                    .map(|c| format!("{c:?}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
         )?;
     }
     writeln!(out, "\nMembers:")?;

@@ -204,7 +204,14 @@ fn split(v: &str) -> impl Iterator<Item = String> + '_ {
 pub fn invoke_view(world: &World, req: &Request, all: bool) -> casus_app::Result<InvokeView> {
     let sc = Scenario::build(world, req)?;
     let engine = sc.engine();
-    let response = engine.respond(&sc.incident, Options { all, trace: true, military_only: false });
+    let response = engine.respond(
+        &sc.incident,
+        Options {
+            all,
+            trace: true,
+            military_only: false,
+        },
+    );
     Ok(InvokeView::new(
         &sc.world,
         &engine.treaties,
@@ -239,9 +246,7 @@ async fn invoke_post(State(state): State<AppState>, body: Body) -> Result<Respon
 async fn compare(state: AppState, p: ScenarioParams) -> Result<Response> {
     let key = p.cache_key("compare");
     let bytes = state
-        .cached(key, move |w| {
-            to_json(&casus_app::compare(w, &p.req)?)
-        })
+        .cached(key, move |w| to_json(&casus_app::compare(w, &p.req)?))
         .await?;
     Ok(json_bytes(StatusCode::OK, bytes))
 }
