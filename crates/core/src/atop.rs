@@ -86,6 +86,22 @@ pub const PROVISIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The alliance-level provision codes set for ATOP alliance `atopid`, with plain words
+/// (`casus treaty show`, the web treaty page): (column, value, words).
+pub fn provisions(release: &AtopRelease, atopid: u32) -> Vec<(&'static str, i32, &'static str)> {
+    let a = &release.alliances;
+    let Some(row) = a
+        .index("atopid")
+        .and_then(|c| a.columns[c].iter().position(|v| *v == Some(atopid as i32)))
+    else {
+        return vec![];
+    };
+    PROVISIONS
+        .iter()
+        .filter_map(|&(col, words)| get(a, col, row).filter(|&v| v > 0).map(|v| (col, v, words)))
+        .collect()
+}
+
 fn get(f: &IntFrame, col: &str, row: usize) -> Option<i32> {
     f.index(col).and_then(|c| f.columns[c][row])
 }

@@ -395,4 +395,19 @@ impl Treaty {
     pub fn is_party_on(&self, ccode: Ccode, day: Day) -> bool {
         self.parties_on(day).any(|p| p.ccode == ccode)
     }
+
+    /// Whether the treaty was in force (or proposed) on some day of `year`.
+    pub fn in_force_in_year(&self, year: i32) -> bool {
+        let start = self.in_force.or(self.signed).map_or(i32::MIN, Day::year);
+        let end = self.lapsed.map_or(i32::MAX, Day::year);
+        start <= year && year <= end
+    }
+
+    /// Whether `ccode` was a party at some time (in `year`, if given).
+    pub fn had_party(&self, ccode: Ccode, year: Option<i32>) -> bool {
+        self.parties.iter().any(|p| {
+            p.ccode == ccode
+                && year.is_none_or(|y| p.entry.year() <= y && p.exit.is_none_or(|e| y <= e.year()))
+        })
+    }
 }

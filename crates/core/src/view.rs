@@ -153,6 +153,31 @@ pub struct Sides {
 }
 
 impl InvokeView {
+    /// Obligations that differ only in the obligor, grouped for display (the engine sorts
+    /// them so that such obligations are adjacent; their traces differ only in the
+    /// obligor's name). Tables and reports print one row per group.
+    pub fn grouped(&self) -> Vec<Vec<&ObligationView>> {
+        let key = |x: &ObligationView| {
+            (
+                x.status,
+                x.kind,
+                x.strength,
+                x.treaty.id.clone(),
+                x.article.clone(),
+                x.beneficiary.ccode,
+                x.trace.iter().map(|s| s.result).collect::<Vec<_>>(),
+            )
+        };
+        let mut out: Vec<Vec<&ObligationView>> = Vec::new();
+        for o in &self.obligations {
+            match out.last_mut() {
+                Some(g) if key(g[0]) == key(o) => g.push(o),
+                _ => out.push(vec![o]),
+            }
+        }
+        out
+    }
+
     pub fn new(w: &World, treaties: &[&Treaty], inc: &Incident, r: &Response) -> InvokeView {
         let st = |c: Ccode| StateRef::new(w, c);
         let states = |v: &[Ccode]| v.iter().map(|&c| st(c)).collect::<Vec<_>>();

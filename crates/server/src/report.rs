@@ -499,24 +499,7 @@ fn rounds(h: &mut String, v: &InvokeView) {
 
 fn trace(h: &mut String, v: &InvokeView) {
     // Obligations that differ only in the obligor share a row (as `casus invoke` prints them).
-    let mut groups: Vec<Vec<&ObligationView>> = Vec::new();
-    for o in &v.obligations {
-        let key = |x: &ObligationView| {
-            (
-                x.status,
-                x.kind,
-                x.strength,
-                x.treaty.id.clone(),
-                x.article.clone(),
-                x.beneficiary.ccode,
-                x.trace.iter().map(|s| s.result).collect::<Vec<_>>(),
-            )
-        };
-        match groups.last_mut() {
-            Some(g) if key(g[0]) == key(o) => g.push(o),
-            _ => groups.push(vec![o]),
-        }
-    }
+    let groups = v.grouped();
     if groups.is_empty() {
         h.push_str("<p class=\"muted\">No obligation arises.</p>\n");
         return;

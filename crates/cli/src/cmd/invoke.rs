@@ -85,30 +85,6 @@ fn obligations_table(v: &InvokeView) -> Table {
     t
 }
 
-/// Obligations that differ only in the obligor, grouped for the table (input is sorted so
-/// that such obligations are adjacent, and their traces differ only in the obligor's name).
-fn group(v: &InvokeView) -> Vec<Vec<&casus_core::view::ObligationView>> {
-    let mut out: Vec<Vec<&casus_core::view::ObligationView>> = Vec::new();
-    for o in &v.obligations {
-        let key = |x: &casus_core::view::ObligationView| {
-            (
-                x.status,
-                x.kind,
-                x.strength,
-                x.treaty.id.clone(),
-                x.article.clone(),
-                x.beneficiary.ccode,
-                x.trace.iter().map(|s| s.result).collect::<Vec<_>>(),
-            )
-        };
-        match out.last_mut() {
-            Some(g) if key(g[0]) == key(o) => g.push(o),
-            _ => out.push(vec![o]),
-        }
-    }
-    out
-}
-
 fn mark(r: Tri) -> &'static str {
     match r {
         Tri::Yes => "✓",
@@ -154,7 +130,7 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
             String::new()
         }
     )?;
-    let groups = group(v);
+    let groups = v.grouped();
     if !groups.is_empty() {
         let mut t = Table::new(&[
             "status",

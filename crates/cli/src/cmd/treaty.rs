@@ -83,12 +83,6 @@ pub fn find<'w>(w: &'w World, key: &str) -> Result<&'w Treaty> {
     }
 }
 
-fn in_force_in(t: &Treaty, year: i32) -> bool {
-    let start = t.in_force.or(t.signed).map_or(i32::MIN, Day::year);
-    let end = t.lapsed.map_or(i32::MAX, Day::year);
-    start <= year && year <= end
-}
-
 fn kinds(t: &Treaty) -> String {
     let mut k: Vec<&str> = t.clauses.iter().map(|c| c.kind.as_str()).collect();
     k.sort();
@@ -107,17 +101,8 @@ pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode>
             let list: Vec<&Treaty> = w
                 .treaties
                 .iter()
-                .filter(|t| year.is_none_or(|y| in_force_in(t, y)))
-                .filter(|t| {
-                    ccode.is_none_or(|c| {
-                        t.parties.iter().any(|p| {
-                            p.ccode == c
-                                && year.is_none_or(|y| {
-                                    p.entry.year() <= y && p.exit.is_none_or(|e| y <= e.year())
-                                })
-                        })
-                    })
-                })
+                .filter(|t| year.is_none_or(|y| t.in_force_in_year(y)))
+                .filter(|t| ccode.is_none_or(|c| t.had_party(c, year)))
                 .collect();
             if format == Format::Json {
                 let rows: Vec<_> = list.iter().map(|t| summary(w, t)).collect();
@@ -210,23 +195,14 @@ fn summary<'a>(w: &World, t: &'a Treaty) -> Summary<'a> {
 struct Detail<'a> {
     #[serde(flatten)]
     treaty: &'a Treaty,
-    provisions: Vec<(String, i32, &'static str)>,
+    provisions: Vec<(&'static str, i32, &'static str)>,
 }
 
 /// ATOP alliance-level provision codes that are set, in plain words.
-fn provisions(w: &World, t: &Treaty) -> Vec<(String, i32, &'static str)> {
-    let Some(id) = t.atopid else { return vec![] };
-    let a = &w.record.atop5.alliances;
-    let Some(row) = a.col("atopid").iter().position(|v| *v == Some(id as i32)) else {
-        return vec![];
-    };
-    casus_core::atop::PROVISIONS
-        .iter()
-        .filter_map(|(col, words)| {
-            let v = a.index(col).and_then(|c| a.columns[c][row])?;
-            (v > 0).then(|| (col.to_string(), v, *words))
-        })
-        .collect()
+fn provisions(w: &World, t: &Treaty) -> Vec<(&'static str, i32, &'static str)> {
+    t.atopid
+        .map(|id| casus_core::atop::provisions(&w.record.atop5, id))
+        .unwrap_or_default()
 }
 
 fn selector(w: &World, s: &Selector) -> String {

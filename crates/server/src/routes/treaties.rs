@@ -67,12 +67,6 @@ pub fn summary<'a>(w: &World, t: &'a Treaty) -> Summary<'a> {
     }
 }
 
-fn in_force_in(t: &Treaty, year: i32) -> bool {
-    let start = t.in_force.or(t.signed).map_or(i32::MIN, Day::year);
-    let end = t.lapsed.map_or(i32::MAX, Day::year);
-    start <= year && year <= end
-}
-
 /// `GET /api/treaties?q=&state=&year=&origin=&kind=&limit=&offset=`; the total before
 /// `limit`/`offset` is in the `x-total-count` header.
 async fn list(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
@@ -122,17 +116,8 @@ async fn list(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Re
     let rows: Vec<Summary> = w
         .treaties
         .iter()
-        .filter(|t| year.is_none_or(|y| in_force_in(t, y)))
-        .filter(|t| {
-            ccode.is_none_or(|c| {
-                t.parties.iter().any(|p| {
-                    p.ccode == c
-                        && year.is_none_or(|y| {
-                            p.entry.year() <= y && p.exit.is_none_or(|e| y <= e.year())
-                        })
-                })
-            })
-        })
+        .filter(|t| year.is_none_or(|y| t.in_force_in_year(y)))
+        .filter(|t| ccode.is_none_or(|c| t.had_party(c, year)))
         .filter(|t| org.as_deref().is_none_or(|o| origin(t) == o))
         .filter(|t| {
             kind.as_deref()
@@ -161,27 +146,16 @@ pub struct Detail<'a> {
     #[serde(flatten)]
     pub treaty: &'a Treaty,
     /// (ATOP column, value, meaning) for every alliance-level provision that is set.
-    pub provisions: Vec<(String, i32, &'static str)>,
+    pub provisions: Vec<(&'static str, i32, &'static str)>,
     /// Every party once, with its abbreviation and name.
     pub states: Vec<StateRef>,
 }
 
 /// ATOP alliance-level provision codes that are set, in plain words (as `casus treaty show`).
-pub fn provisions(w: &World, t: &Treaty) -> Vec<(String, i32, &'static str)> {
-    let Some(id) = t.atopid else { return vec![] };
-    let a = &w.record.atop5.alliances;
-    let Some(row) = a.col("atopid").iter().position(|v| *v == Some(id as i32)) else {
-        return vec![];
-    };
-    casus_core::atop::PROVISIONS
-        .iter()
-        .filter_map(|(col, words)| {
-            let v = a
-                .index(col)
-                .and_then(|c| a.columns.get(c)?.get(row).copied().flatten())?;
-            (v > 0).then(|| (col.to_string(), v, *words))
-        })
-        .collect()
+pub fn provisions(w: &World, t: &Treaty) -> Vec<(&'static str, i32, &'static str)> {
+    t.atopid
+        .map(|id| casus_core::atop::provisions(&w.record.atop5, id))
+        .unwrap_or_default()
 }
 
 /// Finds a treaty by id (`nato`, `atop:3180`) or bare ATOP number (`3180`).
