@@ -31,6 +31,21 @@ pub(crate) fn input(msg: impl Into<String>) -> AppError {
 /// Adds the built-in library (treaty specs, groups, incidents) to a world loaded from data.
 pub fn with_library(mut world: casus_core::World) -> Result<casus_core::World> {
     let lib = casus_spec::library(&world.states).map_err(AppError::Spec)?;
+    // ATOP records carry no names; those the library encodes borrow the library's name.
+    for t in &lib.treaties {
+        if let Some(id) = t.atopid {
+            if let Some(a) = world
+                .treaties
+                .iter_mut()
+                .find(|a| a.id == format!("atop:{id}"))
+            {
+                a.name = format!(
+                    "{} (ATOP {id}; encoded in the library as `{}`)",
+                    t.name, t.id
+                );
+            }
+        }
+    }
     world.add_groups(lib.groups);
     world.add_treaties(lib.treaties);
     world.incidents = lib.incidents;

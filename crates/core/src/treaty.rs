@@ -102,6 +102,17 @@ pub enum TreatyStatus {
     Lapsed,
 }
 
+impl TreatyStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TreatyStatus::Proposed => "proposed",
+            TreatyStatus::Signed => "signed",
+            TreatyStatus::InForce => "in force",
+            TreatyStatus::Lapsed => "lapsed",
+        }
+    }
+}
+
 /// Regions for territorial scopes and incident places.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -218,8 +218,8 @@ fn show(w: &World, t: &Treaty, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{} — {}", t.id, t.name)?;
     writeln!(
         out,
-        "status: {:?}; signed {}; in force {}; lapsed {}",
-        t.status,
+        "status: {}; signed {}; in force {}; lapsed {}",
+        t.status.as_str(),
         opt(t.signed),
         opt(t.in_force),
         t.lapsed.map_or("—".into(), |d| d.to_string())
