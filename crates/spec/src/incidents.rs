@@ -1,8 +1,8 @@
 //! The incident library format: `[[incident]]` tables (treaties/incidents.toml).
 
-use crate::spec::{attackers, choice, id, place, state, FORCES};
+use crate::spec::{attack, id, Attack};
 use crate::walk::{Ctx, Field};
-use casus_core::incident::{Actor, Force, Incident};
+use casus_core::incident::Incident;
 use casus_core::StateSystem;
 
 pub(crate) const INCIDENT_KEYS: &[&str] = &[
@@ -40,25 +40,14 @@ pub(crate) fn incidents(cx: &mut Ctx, states: &StateSystem, list: &[Field]) -> V
                 );
             }
         }
-        let attackers = attackers(cx, states, &t);
-        let target = t.req(cx, "target").and_then(|f| state(cx, states, &f));
-        if let Some(tg) = target {
-            if attackers.contains(&Actor::State(tg)) {
-                let tf = t.get("target").expect("read above");
-                cx.error(
-                    &tf.span,
-                    &tf.path,
-                    format!("{} is both attacker and target", states.abb(tg)),
-                    None,
-                );
-            }
-        }
-        let date = t.req(cx, "date").and_then(|f| f.date(cx));
-        let place = place(cx, &t);
-        let force = t.get("force").map_or(Some(Force::ArmedAttack), |f| {
-            choice(cx, &f, FORCES, "force")
-        });
-        let provoked = t.get("provoked").and_then(|f| f.bool(cx));
+        let Attack {
+            attackers,
+            target,
+            date,
+            place,
+            force,
+            provoked,
+        } = attack(cx, states, &t);
         let description = t.get("description").and_then(|f| f.text(cx));
         let mut sources = Vec::new();
         for key in ["source", "sources"] {

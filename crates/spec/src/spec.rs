@@ -1466,25 +1466,14 @@ fn example(
         }
         Some(a)
     });
-    let attackers = attackers(cx, states, &t);
-    let target = t.req(cx, "target").and_then(|f| state(cx, states, &f));
-    if let Some(tg) = target {
-        if attackers.contains(&Actor::State(tg)) {
-            let tf = t.get("target").expect("read above");
-            cx.error(
-                &tf.span,
-                &tf.path,
-                format!("{} is both attacker and target", states.abb(tg)),
-                None,
-            );
-        }
-    }
-    let date = t.req(cx, "date").and_then(|f| f.date(cx));
-    let place = place(cx, &t);
-    let force = t.get("force").map_or(Some(Force::ArmedAttack), |f| {
-        choice(cx, &f, FORCES, "force")
-    });
-    let provoked = t.get("provoked").and_then(|f| f.bool(cx));
+    let Attack {
+        attackers,
+        target,
+        date,
+        place,
+        force,
+        provoked,
+    } = attack(cx, states, &t);
     let expected_status = t.get("expected-status").and_then(|sf| {
         let s = choice(cx, &sf, EXPECTED, "expected status")?;
         if s == ExpectedStatus::Blocked && !has_accession {
@@ -1548,6 +1537,47 @@ fn example(
         file: cx.file.to_string(),
         line,
     })
+}
+
+/// The fields an `[[incident]]` and an `[[example]]` share. Problems are reported to `cx`;
+/// a part that is missing or invalid is `None` (attackers: empty).
+pub(crate) struct Attack {
+    pub attackers: Vec<Actor>,
+    pub target: Option<Ccode>,
+    pub date: Option<casus_core::Day>,
+    pub place: Option<Place>,
+    pub force: Option<Force>,
+    pub provoked: Option<bool>,
+}
+
+pub(crate) fn attack(cx: &mut Ctx, states: &StateSystem, t: &Tbl) -> Attack {
+    let attackers = attackers(cx, states, t);
+    let target = t.req(cx, "target").and_then(|f| state(cx, states, &f));
+    if let Some(tg) = target {
+        if attackers.contains(&Actor::State(tg)) {
+            let tf = t.get("target").expect("read above");
+            cx.error(
+                &tf.span,
+                &tf.path,
+                format!("{} is both attacker and target", states.abb(tg)),
+                None,
+            );
+        }
+    }
+    let date = t.req(cx, "date").and_then(|f| f.date(cx));
+    let place = place(cx, t);
+    let force = t.get("force").map_or(Some(Force::ArmedAttack), |f| {
+        choice(cx, &f, FORCES, "force")
+    });
+    let provoked = t.get("provoked").and_then(|f| f.bool(cx));
+    Attack {
+        attackers,
+        target,
+        date,
+        place,
+        force,
+        provoked,
+    }
 }
 
 /// `place = "..."`, `territory` when absent.
