@@ -157,6 +157,43 @@ fn finish<T>(cx: Ctx, value: Option<T>) -> Result<T, SpecErrors> {
     }
 }
 
+impl Checked {
+    /// What a valid file holds, for `casus spec check` and `/api/spec/check`:
+    /// (`spec` | `groups` | `incidents`, the treaty id of a spec, a one-line summary such as
+    /// `nato, 2 clauses, 33 parties`).
+    pub fn summary(&self) -> (&'static str, Option<String>, String) {
+        let n =
+            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        match self {
+            Checked::Spec(s) => {
+                let t = &s.treaty;
+                let mut parties: Vec<Ccode> = t.parties.iter().map(|p| p.ccode).collect();
+                parties.sort_unstable();
+                parties.dedup();
+                let summary = format!(
+                    "{}, {}, {}",
+                    t.id,
+                    n(t.clauses.len(), "clause", "clauses"),
+                    n(parties.len(), "party", "parties")
+                );
+                ("spec", Some(t.id.clone()), summary)
+            }
+            Checked::Groups(g) => (
+                "groups",
+                None,
+                format!(
+                    "groups: {}",
+                    g.iter()
+                        .map(|g| g.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+            Checked::Incidents(i) => ("incidents", None, n(i.len(), "incident", "incidents")),
+        }
+    }
+}
+
 /// Tells a spec from a groups or incidents file by its top-level keys (a text that is not
 /// valid TOML counts as a spec, whose parser then reports the syntax error).
 pub fn file_kind(text: &str) -> FileKind {

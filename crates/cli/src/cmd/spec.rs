@@ -4,7 +4,7 @@
 use anyhow::Result;
 use casus_core::StateSystem;
 use casus_data::DataSource;
-use casus_spec::{Checked, SpecError};
+use casus_spec::SpecError;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -125,36 +125,7 @@ fn check_file(
     };
     match casus_spec::check(&text, &file, states, groups) {
         Ok(c) => {
-            let (kind, id, summary) = match &c {
-                Checked::Spec(s) => {
-                    let t = &s.treaty;
-                    let mut parties: Vec<u16> = t.parties.iter().map(|p| p.ccode).collect();
-                    parties.sort_unstable();
-                    parties.dedup();
-                    let n = |k: usize, one: &str, many: &str| {
-                        format!("{k} {}", if k == 1 { one } else { many })
-                    };
-                    let summary = format!(
-                        "{}, {}, {}",
-                        t.id,
-                        n(t.clauses.len(), "clause", "clauses"),
-                        n(parties.len(), "party", "parties")
-                    );
-                    ("spec", Some(t.id.clone()), summary)
-                }
-                Checked::Groups(g) => (
-                    "groups",
-                    None,
-                    format!(
-                        "groups: {}",
-                        g.iter()
-                            .map(|g| g.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ),
-                Checked::Incidents(i) => ("incidents", None, format!("{} incidents", i.len())),
-            };
+            let (kind, id, summary) = c.summary();
             FileReport {
                 file,
                 ok: true,

@@ -9,7 +9,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
-use casus_spec::{Checked, SpecError};
+use casus_spec::SpecError;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/spec/check", post(check))
@@ -62,39 +62,7 @@ struct CheckBody {
 pub fn check_text(w: &casus_core::World, file: &str, text: &str) -> FileReport {
     match casus_spec::check(text, file, &w.states, &w.groups) {
         Ok(c) => {
-            let (kind, id, summary) = match &c {
-                Checked::Spec(s) => {
-                    let t = &s.treaty;
-                    let mut parties: Vec<u16> = t.parties.iter().map(|p| p.ccode).collect();
-                    parties.sort_unstable();
-                    parties.dedup();
-                    let n = |k: usize, one: &str, many: &str| {
-                        format!("{k} {}", if k == 1 { one } else { many })
-                    };
-                    (
-                        "spec",
-                        Some(t.id.clone()),
-                        format!(
-                            "{}, {}, {}",
-                            t.id,
-                            n(t.clauses.len(), "clause", "clauses"),
-                            n(parties.len(), "party", "parties")
-                        ),
-                    )
-                }
-                Checked::Groups(g) => (
-                    "groups",
-                    None,
-                    format!(
-                        "groups: {}",
-                        g.iter()
-                            .map(|g| g.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ),
-                Checked::Incidents(i) => ("incidents", None, format!("{} incidents", i.len())),
-            };
+            let (kind, id, summary) = c.summary();
             FileReport {
                 file: file.into(),
                 ok: true,
