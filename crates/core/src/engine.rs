@@ -120,6 +120,8 @@ pub struct Engine<'w> {
     by_state: Vec<Vec<u32>>,
     /// Treaties with group selectors or accession rules: always examined.
     always: Vec<u32>,
+    /// Whether each treaty has an offence clause (the only kind that protects an attacker).
+    offence: Vec<bool>,
 }
 
 impl<'w> Engine<'w> {
@@ -145,19 +147,31 @@ impl<'w> Engine<'w> {
                 }
             }
         }
+        let offence = treaties
+            .iter()
+            .map(|t| t.clauses.iter().any(|c| c.kind == Kind::Offence))
+            .collect();
         Engine {
             world,
             treaties,
             by_state,
             always,
+            offence,
         }
     }
 
-    /// Treaties worth examining for an incident involving these states.
-    fn candidates(&self, states: &[Ccode]) -> Vec<u32> {
+    /// Treaties worth examining for an incident: every clause but an offence pledge protects
+    /// the target, so it must be among the target's treaties (or select by group or state);
+    /// of the attackers' treaties only those with an offence clause can matter.
+    fn candidates(&self, target: Ccode, attackers: &[Ccode]) -> Vec<u32> {
         let mut out: Vec<u32> = self.always.clone();
-        for &s in states {
-            out.extend_from_slice(&self.by_state[s as usize % CCODE_SLOTS]);
+        out.extend_from_slice(&self.by_state[target as usize % CCODE_SLOTS]);
+        for &a in attackers {
+            out.extend(
+                self.by_state[a as usize % CCODE_SLOTS]
+                    .iter()
+                    .filter(|&&t| self.offence[t as usize]),
+            );
         }
         out.sort_unstable();
         out.dedup();
@@ -245,10 +259,9 @@ impl<'w> Engine<'w> {
 
     /// Evaluates every candidate treaty for one incident.
     pub fn invoke(&self, inc: &Incident, opt: Options) -> Evaluation {
-        let mut involved: Vec<Ccode> = inc.attacker_states().collect();
-        involved.push(inc.target);
+        let attackers: Vec<Ccode> = inc.attacker_states().collect();
         let mut ev = Evaluation::default();
-        for ti in self.candidates(&involved) {
+        for ti in self.candidates(inc.target, &attackers) {
             self.invoke_treaty(ti as usize, inc, opt, &mut ev);
         }
         // Most consequential first: status, then kind (defence first), then strength.
@@ -317,7 +330,7 @@ impl<'w> Engine<'w> {
                     if o == b {
                         continue;
                     }
-                    let Some(mut ob) = self.check(ti, t, clause, o, b, inc, opt) else {
+                    let Some(mut ob) = self.check_kept(ti, t, clause, o, b, inc, opt) else {
                         continue;
                     };
                     if blocked {
@@ -341,6 +354,40 @@ impl<'w> Engine<'w> {
                 }
             }
         }
+    }
+
+    /// [`Engine::check`], building the trace only for obligations that will be kept:
+    /// without `all`, most checked clauses end "not triggered" and are dropped, so their
+    /// status is decided first without any text.
+    #[allow(clippy::too_many_arguments)]
+    fn check_kept(
+        &self,
+        ti: usize,
+        t: &Treaty,
+        c: &Clause,
+        o: Ccode,
+        b: Ccode,
+        inc: &Incident,
+        opt: Options,
+    ) -> Option<Obligation> {
+        if opt.trace && !opt.all {
+            let quick = self.check(
+                ti,
+                t,
+                c,
+                o,
+                b,
+                inc,
+                Options {
+                    trace: false,
+                    ..opt
+                },
+            )?;
+            if quick.status == Status::NotTriggered {
+                return Some(quick);
+            }
+        }
+        self.check(ti, t, c, o, b, inc, opt)
     }
 
     /// Checks one clause for one obligor and beneficiary.
