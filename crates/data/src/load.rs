@@ -82,64 +82,119 @@ fn dyad_flags_fast(
         year: Vec::with_capacity(rows),
         flags: Vec::with_capacity(rows),
     };
-    let mut fields = [0i64; 16];
     let n = names.len();
-    for (i, line) in body.split(|&c| c == b'\n').enumerate() {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.is_empty() {
-            continue;
-        }
-        let lineno = i as u64 + 2;
-        let err = |col: usize, value: &[u8], message: &str| LoadError::Field {
-            file: file.into(),
-            line: lineno,
-            column: names.get(col).unwrap_or(&"").to_string(),
-            value: String::from_utf8_lossy(value).into_owned(),
-            message: message.into(),
-        };
-        let mut k = 0;
-        for field in line.split(|&c| c == b',') {
-            if k == n {
-                return Err(err(k, field, &format!("expected {n} fields")));
-            }
-            let mut v: i64 = 0;
-            if field.is_empty() || field.len() > 9 || !field.iter().all(u8::is_ascii_digit) {
-                return Err(err(k, field, "expected a non-negative integer"));
-            }
-            for &d in field {
-                v = v * 10 + (d - b'0') as i64;
-            }
-            fields[k] = v;
-            k += 1;
-        }
-        if k != n {
-            return Err(err(
-                k.min(n - 1),
-                line,
-                &format!("expected {n} fields, found {k}"),
-            ));
-        }
-        let c1 = Ccode::try_from(fields[0]).map_err(|_| err(0, line, "value out of range"))?;
-        let c2 = Ccode::try_from(fields[1]).map_err(|_| err(1, line, "value out of range"))?;
-        let y = i16::try_from(fields[2]).map_err(|_| err(2, line, "value out of range"))?;
+    let err = |line: u64, col: usize, value: String, message: String| LoadError::Field {
+        file: file.into(),
+        line,
+        column: names.get(col).unwrap_or(&"").to_string(),
+        value,
+        message,
+    };
+    // One pass over the bytes: digits accumulate into `v`, a comma ends a field, a newline
+    // ends a row. Anything else is an error naming the line and column.
+    let (mut line, mut k, mut v, mut digits) = (2u64, 0usize, 0u32, 0u8);
+    let mut fields = [0u32; 16];
+    let mut finish_row = |line: u64, fields: &[u32]| -> Result<(), LoadError> {
+        let c1 = Ccode::try_from(fields[0])
+            .map_err(|_| err(line, 0, String::new(), "value out of range".into()))?;
+        let c2 = Ccode::try_from(fields[1])
+            .map_err(|_| err(line, 1, String::new(), "value out of range".into()))?;
+        let y = i16::try_from(fields[2])
+            .map_err(|_| err(line, 2, String::new(), "value out of range".into()))?;
         let mut f = 0u8;
         for (j, (_, bit)) in columns.iter().enumerate() {
             match fields[3 + j] {
                 0 => {}
                 1 => f |= bit,
-                _ => {
-                    return Err(err(
-                        3 + j,
-                        fields[3 + j].to_string().as_bytes(),
-                        "expected 0 or 1",
-                    ))
-                }
+                x => return Err(err(line, 3 + j, x.to_string(), "expected 0 or 1".into())),
             }
         }
         out.ccode1.push(c1);
         out.ccode2.push(c2);
         out.year.push(y);
         out.flags.push(f);
+        Ok(())
+    };
+    let end_field = |line: u64, k: usize, digits: u8| -> Result<(), LoadError> {
+        if digits == 0 {
+            return Err(err(
+                line,
+                k.min(n - 1),
+                String::new(),
+                "expected a non-negative integer".into(),
+            ));
+        }
+        if k >= n {
+            return Err(err(
+                line,
+                n - 1,
+                String::new(),
+                format!("expected {n} fields"),
+            ));
+        }
+        Ok(())
+    };
+    for &c in body {
+        match c {
+            b'0'..=b'9' => {
+                if digits == 9 {
+                    return Err(err(
+                        line,
+                        k.min(n - 1),
+                        String::new(),
+                        "value out of range".into(),
+                    ));
+                }
+                v = v * 10 + (c - b'0') as u32;
+                digits += 1;
+            }
+            b',' => {
+                end_field(line, k, digits)?;
+                fields[k] = v;
+                (k, v, digits) = (k + 1, 0, 0);
+            }
+            b'\n' => {
+                if k == 0 && digits == 0 {
+                    line += 1;
+                    continue; // blank line
+                }
+                end_field(line, k, digits)?;
+                fields[k] = v;
+                if k + 1 != n {
+                    return Err(err(
+                        line,
+                        k,
+                        String::new(),
+                        format!("expected {n} fields, found {}", k + 1),
+                    ));
+                }
+                finish_row(line, &fields[..n])?;
+                (k, v, digits) = (0, 0, 0);
+                line += 1;
+            }
+            b'\r' => {}
+            _ => {
+                return Err(err(
+                    line,
+                    k.min(n - 1),
+                    c.escape_ascii().to_string(),
+                    "unexpected character".into(),
+                ))
+            }
+        }
+    }
+    if k > 0 || digits > 0 {
+        end_field(line, k, digits)?;
+        fields[k] = v;
+        if k + 1 != n {
+            return Err(err(
+                line,
+                k,
+                String::new(),
+                format!("expected {n} fields, found {}", k + 1),
+            ));
+        }
+        finish_row(line, &fields[..n])?;
     }
     Ok(out)
 }

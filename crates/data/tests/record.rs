@@ -179,3 +179,52 @@ fn malformed_row_names_file_line_column_value() {
         "cow_nmc.csv:3: column `milex`, value `lots`: expected a number"
     );
 }
+
+#[test]
+fn dyad_file_scanner_reports_malformed_rows() {
+    let cases = [
+        (
+            "2,20,1942,1,1,0,0,0\n2,20,19x3,1,1,0,0,0\n",
+            "atop_alliance.csv:3: column `year`, value `x`: unexpected character",
+        ),
+        (
+            "2,20,1942,1,1,0,0\n",
+            "atop_alliance.csv:2: column `atop_nonagg`, value ``: expected 8 fields, found 7",
+        ),
+        (
+            "2,20,1942,1,1,0,0,0,1\n",
+            "atop_alliance.csv:2: column `atop_consul`, value ``: expected 8 fields",
+        ),
+        (
+            "2,,1942,1,1,0,0,0\n",
+            "atop_alliance.csv:2: column `ccode2`, value ``: expected a non-negative integer",
+        ),
+        (
+            "70000,20,1942,1,1,0,0,0\n",
+            "atop_alliance.csv:2: column `ccode1`, value ``: value out of range",
+        ),
+    ];
+    for (body, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let text = format!("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n{body}");
+        std::fs::write(dir.path().join("atop_alliance.csv"), text).unwrap();
+        let err = casus_data::load_record_parts(
+            &DataSource::Dir(dir.path().to_path_buf()),
+            casus_data::Parts::ATOP_DYADS,
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(err, expected, "{body:?}");
+    }
+    // A last row without a newline still counts.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n2,20,1942,1,1,0,0,0\r\n20,2,1942,1,0,0,0,1";
+    std::fs::write(dir.path().join("atop_alliance.csv"), text).unwrap();
+    let r = casus_data::load_record_parts(
+        &DataSource::Dir(dir.path().to_path_buf()),
+        casus_data::Parts::ATOP_DYADS,
+    )
+    .unwrap();
+    assert_eq!(r.atop_dyads.len(), 2);
+    assert_eq!(r.atop_dyads.flags, vec![3, 17]);
+}
