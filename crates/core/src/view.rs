@@ -86,6 +86,22 @@ pub struct JoinerView {
     pub article: String,
 }
 
+impl JoinerView {
+    /// A list of joiners as people read it: `USA (nato Art. 5 → EST), CAN (…)`.
+    pub fn list(joiners: &[JoinerView]) -> String {
+        joiners
+            .iter()
+            .map(|j| {
+                format!(
+                    "{} ({} Art. {} → {})",
+                    j.state.abb, j.treaty, j.article, j.toward.abb
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RoundView {
     pub round: u32,

@@ -438,17 +438,7 @@ fn balance_svg(h: &mut String, v: &InvokeView) {
 }
 
 fn rounds(h: &mut String, v: &InvokeView) {
-    let list = |j: &[casus_core::view::JoinerView]| {
-        j.iter()
-            .map(|j| {
-                format!(
-                    "{} ({} Art. {} → {})",
-                    j.state.abb, j.treaty, j.article, j.toward.abb
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let list = casus_core::view::JoinerView::list;
     let mut items = Vec::new();
     for r in &v.rounds {
         for (label, js) in [

@@ -227,17 +227,7 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
     if v.rounds.is_empty() {
         writeln!(out, "  no state is obliged to join either side")?;
     }
-    let list = |j: &[casus_core::view::JoinerView]| {
-        j.iter()
-            .map(|j| {
-                format!(
-                    "{} ({} Art. {} → {})",
-                    j.state.abb, j.treaty, j.article, j.toward.abb
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let list = casus_core::view::JoinerView::list;
     for r in &v.rounds {
         writeln!(out, "  round {}:", r.round)?;
         if !r.side_b.is_empty() {
