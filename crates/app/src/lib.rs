@@ -1,13 +1,22 @@
 //! casus-app: what the CLI and the web server both do with a request, so that both give
 //! the same numbers: resolve a scenario (incident + guarantees, including spec text the
-//! user supplied), invoke it, and compare variants.
+//! user supplied), invoke it, compare variants, backtest treaties, find and summarise
+//! treaties, list the states of a day, and check spec text. The front ends parse input, call
+//! this crate and render; neither builds these things itself.
 //!
 //! No I/O: spec files arrive as text.
 
+pub mod backtest;
 mod compare;
+mod invoke;
+pub mod reliability;
 mod scenario;
+pub mod spec_check;
+pub mod states;
+pub mod treaty;
 
 pub use compare::{compare, Comparison, Variant};
+pub use invoke::{attacker_names, invoke_view};
 pub use scenario::{add_spec_text, Request, Scenario, SpecInput};
 
 /// Why a request could not be served. Messages are written for the user.
@@ -37,7 +46,7 @@ pub fn with_library(mut world: casus_core::World) -> Result<casus_core::World> {
             if let Some(a) = world
                 .treaties
                 .iter_mut()
-                .find(|a| a.id == format!("atop:{id}"))
+                .find(|a| a.id == treaty::atop_id(id))
             {
                 a.name = format!(
                     "{} (ATOP {id}; encoded in the library as `{}`)",

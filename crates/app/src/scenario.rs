@@ -74,13 +74,7 @@ pub fn add_spec_text(world: &mut World, file: &str, text: &str) -> Result<String
 
 /// The treaty id a `SpecInput::Id` names (`3180` means `atop:3180`).
 fn id_of(world: &World, id: &str) -> Result<String> {
-    let key = id
-        .trim()
-        .parse::<u32>()
-        .map(|n| format!("atop:{n}"))
-        .unwrap_or_else(|_| id.trim().to_string());
-    world
-        .treaty(&key)
+    crate::treaty::by_key(world, id)
         .map(|t| t.id.clone())
         .ok_or_else(|| input(format!("no treaty `{id}`: give a library id (see `casus treaty list`), an ATOP id or a spec file")))
 }

@@ -9,7 +9,7 @@
 //! 2. [`backtest`] invokes the engine for every incident against a set of treaties and
 //!    aggregates, per treaty: the incidents that trigger it (and those left undetermined),
 //!    the states it obliges, each guarantor's exposure (incidents, disputes and years), and
-//!    a per-year series ([`plot::svg`] draws it).
+//!    a per-year series (`casus_render::plot` draws it).
 //! 3. [`reliability`] asks, for real ATOP alliances, whether the allies obliged to defend an
 //!    attacked member actually fought on its side in the same dispute or war.
 //!
@@ -31,7 +31,6 @@
 
 pub mod evaluate;
 pub mod incidents;
-pub mod plot;
 pub mod reliability;
 mod summary;
 pub mod view;

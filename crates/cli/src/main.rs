@@ -4,8 +4,12 @@
 //! 2 an error (bad input, unreadable data). A closed pipe (`casus … | head`) is success.
 
 mod cmd;
+mod files;
 mod output;
+mod progress;
+mod research;
 mod scenario;
+mod window;
 
 use clap::Parser;
 use std::process::ExitCode;

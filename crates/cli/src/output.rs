@@ -67,3 +67,26 @@ pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result
 pub fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
+
+/// Writes a table; a closed pipe inside the CSV writer comes back as the `io::Error` it is
+/// (csv::Error hides its cause from `main`'s broken-pipe check).
+pub fn write_table(t: &Table, out: &mut dyn Write, f: Format) -> Result<()> {
+    t.write(out, f).map_err(
+        |e| match e.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+            Some(csv::ErrorKind::Io(io)) => std::io::Error::new(io.kind(), io.to_string()).into(),
+            _ => e,
+        },
+    )
+}
+
+/// The table cut to `limit` rows (0: all), with a last row saying how many were left out.
+pub fn limited(mut t: Table, limit: usize) -> Table {
+    if limit > 0 && t.rows.len() > limit {
+        let n = t.rows.len();
+        t.rows.truncate(limit);
+        let mut more = vec![String::new(); t.headers.len()];
+        more[0] = format!("… {} more rows (--limit 0 for all)", n - limit);
+        t.rows.push(more);
+    }
+    t
+}

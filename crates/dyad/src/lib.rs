@@ -82,6 +82,9 @@ pub enum DyadError {
     /// Writing failed.
     #[error("{path}: {message}")]
     Write { path: String, message: String },
+    /// The output file exists and may not be replaced.
+    #[error("{path} exists; give --force to overwrite it")]
+    Exists { path: String },
 }
 
 /// One `add_*` step.

@@ -256,10 +256,23 @@ pub fn write_parquet<W: Write + Send>(frame: &Frame, out: W) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes `frame` to `path` in `format`, atomically: into a temporary file next to `path`
-/// that is renamed over it only when complete.
-pub fn write_file(frame: &Frame, path: &Path, format: Format) -> Result<(), DyadError> {
-    atomic_write(path, |f| match format {
+/// Whether a write may replace an existing file (`--force`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Keep an existing file: the write fails with [`DyadError::Exists`].
+    Refuse,
+    /// Replace an existing file.
+    Replace,
+}
+
+/// Writes `frame` to `path` in `format` with [`atomic_write`].
+pub fn write_file(
+    frame: &Frame,
+    path: &Path,
+    format: Format,
+    overwrite: Overwrite,
+) -> Result<(), DyadError> {
+    atomic_write(path, overwrite, |f| match format {
         Format::Csv => {
             let mut w = io::BufWriter::with_capacity(1 << 20, f);
             write_csv(frame, &mut w)?;
@@ -273,18 +286,27 @@ pub fn write_file(frame: &Frame, path: &Path, format: Format) -> Result<(), Dyad
     })
 }
 
-/// Runs `write` on a temporary file in `path`'s directory and renames it to `path` on
-/// success; on failure the temporary file is removed and `path` is untouched.
+/// The one way casus writes a file: `write` fills a temporary file in `path`'s directory,
+/// which then takes `path`'s place (atomically, so a reader never sees half a file). On
+/// failure the temporary file is removed and `path` is untouched. With
+/// [`Overwrite::Refuse`] an existing `path` is kept (also if it appears meanwhile).
 pub fn atomic_write(
     path: &Path,
+    overwrite: Overwrite,
     write: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
 ) -> Result<(), DyadError> {
     let err = |message: String| DyadError::Write {
         path: path.display().to_string(),
         message,
     };
+    let exists = || DyadError::Exists {
+        path: path.display().to_string(),
+    };
     if path.is_dir() {
         return Err(err("is a directory".into()));
+    }
+    if overwrite == Overwrite::Refuse && path.exists() {
+        return Err(exists());
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -308,6 +330,12 @@ pub fn atomic_write(
         .map_err(|e| err(format!("cannot create a file in {}: {e}", dir.display())))?;
     write(tmp.as_file_mut()).map_err(|e| err(e.to_string()))?;
     tmp.as_file().sync_all().ok();
-    tmp.persist(path).map_err(|e| err(e.error.to_string()))?;
-    Ok(())
+    match overwrite {
+        Overwrite::Replace => tmp.persist(path).map(drop),
+        Overwrite::Refuse => tmp.persist_noclobber(path).map(drop),
+    }
+    .map_err(|e| match e.error.kind() {
+        io::ErrorKind::AlreadyExists => exists(),
+        _ => err(e.error.to_string()),
+    })
 }

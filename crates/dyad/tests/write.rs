@@ -1,7 +1,7 @@
 //! CSV and Parquet output: R-like number formatting, types, round trips, atomic writes.
 
 use casus_core::Record;
-use casus_dyad::write::{self, Format};
+use casus_dyad::write::{self, Format, Overwrite};
 use casus_dyad::{create_dyad_years, create_state_years, CreateOptions, Frame, Options, Step};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::path::Path;
@@ -86,7 +86,7 @@ fn parquet_round_trip_with_types() {
     let f = dyads_1816();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.parquet");
-    write::write_file(&f, &path, Format::Parquet).unwrap();
+    write::write_file(&f, &path, Format::Parquet, Overwrite::Replace).unwrap();
     let file = std::fs::File::open(&path).unwrap();
     let reader = ParquetRecordBatchReaderBuilder::try_new(file)
         .unwrap()
@@ -149,7 +149,7 @@ fn failed_writes_leave_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("out.csv");
     std::fs::write(&path, "old contents").unwrap();
-    let err = write::atomic_write(&path, |f| {
+    let err = write::atomic_write(&path, Overwrite::Replace, |f| {
         use std::io::Write;
         f.write_all(b"half a table")?;
         Err(std::io::Error::other("disk on fire"))
@@ -160,10 +160,35 @@ fn failed_writes_leave_nothing_behind() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 
     let missing = dir.path().join("no/such/dir/out.parquet");
-    let err = write::write_file(&dyads_1816(), &missing, Format::Parquet).unwrap_err();
+    let err = write::write_file(&dyads_1816(), &missing, Format::Parquet, Overwrite::Replace)
+        .unwrap_err();
     assert!(err.to_string().contains("does not exist"), "{err}");
-    let err = write::write_file(&dyads_1816(), dir.path(), Format::Csv).unwrap_err();
+    let err =
+        write::write_file(&dyads_1816(), dir.path(), Format::Csv, Overwrite::Replace).unwrap_err();
     assert!(err.to_string().contains("is a directory"), "{err}");
+}
+
+#[test]
+fn refuse_keeps_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.csv");
+    std::fs::write(&path, "old contents").unwrap();
+    let err = write::atomic_write(&path, Overwrite::Refuse, |f| {
+        use std::io::Write;
+        f.write_all(b"new")
+    })
+    .unwrap_err();
+    assert!(matches!(err, casus_dyad::DyadError::Exists { .. }), "{err}");
+    assert!(err.to_string().contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old contents");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    let fresh = dir.path().join("new.csv");
+    write::atomic_write(&fresh, Overwrite::Refuse, |f| {
+        use std::io::Write;
+        f.write_all(b"new")
+    })
+    .unwrap();
+    assert_eq!(std::fs::read_to_string(&fresh).unwrap(), "new");
 }
 
 #[test]

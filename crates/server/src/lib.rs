@@ -2,9 +2,9 @@
 //!
 //! [`app`] builds the axum [`Router`]: the JSON API under `/api` (one module per area in
 //! [`routes`], the same schemas as the CLI's `--format json`, documented in `openapi.yaml`),
-//! and the hand-written front end (`static/`, compiled into the binary). [`report::render`]
-//! is the pure function behind `casus report` and `/api/report`; [`map`] turns the bundled
-//! Natural Earth shapes into SVG paths keyed by COW ccode.
+//! and the hand-written front end (`static/`, compiled into the binary). Handlers parse the
+//! request, call `casus-app` (the same orchestration as the CLI) and serialise; the report
+//! and the map come from `casus-render`.
 //!
 //! Hardening: request bodies are capped ([`Config::body_limit`]), engine work runs on the
 //! blocking pool behind a semaphore with a deadline ([`Config::timeout`]), panics become 500
@@ -22,9 +22,10 @@
 //! ```
 
 pub mod error;
-pub mod map;
-pub mod report;
 pub mod routes;
+
+/// The map and the report live in `casus-render` (shared with the CLI); re-exported here.
+pub use casus_render::{map, report};
 
 mod assets;
 mod cache;

@@ -88,22 +88,11 @@ const mapData = () => once("map", "/api/map");
 const incidents = () => once("incidents", "/api/incidents");
 
 // ---------- colouring: one category per state ----------
-// The strongest triggered obligation of a state (its strength), else undetermined; the
-// target and the attackers first; then states that joined a side in the cascade.
+// The server sends each state's category with the invocation (`categories`: ccode → the
+// target, an attacker, joins the attacker, a strength, undetermined, joins the defence); the
+// HTML report colours its map by the same Rust code.
 function categories(v) {
-  const cat = new Map();
-  const rank = (c) => ["side-b", "undetermined", "assurance", "consult", "as-it-deems-necessary", "automatic"].indexOf(c);
-  for (const o of v.obligations) {
-    const c = o.status === "triggered" ? o.strength : o.status === "undetermined" ? "undetermined" : null;
-    if (!c) continue;
-    const prev = cat.get(o.obligor.ccode);
-    if (!prev || rank(c) > rank(prev)) cat.set(o.obligor.ccode, c);
-  }
-  for (const st of v.sides.b) if (!cat.has(st.ccode)) cat.set(st.ccode, "side-b");
-  for (const st of v.sides.a) cat.set(st.ccode, "attacker-ally");
-  for (const a of v.incident.attackers) if (a.type === "state") cat.set(a.ccode, "attacker");
-  cat.set(v.incident.target.ccode, "target");
-  return cat;
+  return new Map(Object.entries(v.categories || {}).map(([cc, c]) => [Number(cc), c]));
 }
 
 // ---------- the map ----------

@@ -107,8 +107,18 @@ async fn invoke_get_matches_the_engine() {
         specs: vec![casus_app::SpecInput::Id("ukraine-b".into())],
         ..Default::default()
     };
-    let direct = casus_server::routes::scenario::invoke_view(&w, &req, false).unwrap();
-    assert_eq!(v, serde_json::to_value(&direct).unwrap());
+    let direct = casus_app::invoke_view(&w, &req, false).unwrap();
+    // Plus each state's map category (computed in Rust, read by the browser app).
+    let mut view = v.clone();
+    let cats = view
+        .as_object_mut()
+        .unwrap()
+        .remove("categories")
+        .expect("map categories");
+    assert_eq!(cats["369"], "target");
+    assert_eq!(cats["365"], "attacker");
+    assert_eq!(cats["2"], "automatic");
+    assert_eq!(view, serde_json::to_value(&direct).unwrap());
     // A second request is served from the cache with the same bytes.
     let (_, again) = get(RUS_UKR_B).await;
     assert_eq!(v, again);

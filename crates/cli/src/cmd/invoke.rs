@@ -4,8 +4,7 @@
 use crate::output::{write_json, Format, Table};
 use crate::scenario::ScenarioArgs;
 use anyhow::Result;
-use casus_app::Scenario;
-use casus_core::engine::{Options, Status, Tri};
+use casus_core::engine::{Status, Tri};
 use casus_core::view::InvokeView;
 use std::io::Write;
 use std::process::ExitCode;
@@ -35,16 +34,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<ExitCode> {
-    let sc = Scenario::build(&world, &a.scenario.request(&[])?)?;
-    let engine = sc.engine();
-    let response = engine.respond(
-        &sc.incident,
-        Options {
-            all: a.all,
-            ..Options::default()
-        },
-    );
-    let view = InvokeView::new(&sc.world, &engine.treaties, &sc.incident, &response);
+    let view = casus_app::invoke_view(&world, &a.scenario.request(&[])?, a.all)?;
     let any = view
         .obligations
         .iter()
@@ -95,14 +85,7 @@ fn mark(r: Tri) -> &'static str {
 
 fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
     let inc = &v.incident;
-    let attackers: Vec<String> = inc
-        .attackers
-        .iter()
-        .map(|a| match a {
-            casus_core::view::ActorView::State(s) => format!("{} ({})", s.name, s.abb),
-            casus_core::view::ActorView::NonState { name } => format!("{name} (non-state)"),
-        })
-        .collect();
+    let attackers = casus_app::attacker_names(v);
     writeln!(
         out,
         "Incident: {} attacks {} ({}) on {}, place: {}",
@@ -131,6 +114,23 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
         }
     )?;
     let groups = v.grouped();
+    obligations(&groups, out)?;
+    accessions(v, out)?;
+    if trace {
+        traces(&groups, out)?;
+    }
+    response(v, out)?;
+    balance(v, out)?;
+    for n in &v.notes {
+        writeln!(out, "note: {n}")?;
+    }
+    Ok(())
+}
+
+type Group<'a> = Vec<&'a casus_core::view::ObligationView>;
+
+/// One row per group of obligations that differ only in the obligor.
+fn obligations(groups: &[Group], out: &mut dyn Write) -> Result<()> {
     if !groups.is_empty() {
         let mut t = Table::new(&[
             "status",
@@ -141,7 +141,7 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
             "treaty",
             "article",
         ]);
-        for g in &groups {
+        for g in groups {
             let o = g[0];
             let names: Vec<&str> = g.iter().map(|o| o.obligor.abb.as_str()).collect();
             let names = if names.len() > 1 {
@@ -161,6 +161,10 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
         }
         t.write(out, Format::Table)?;
     }
+    Ok(())
+}
+
+fn accessions(v: &InvokeView, out: &mut dyn Write) -> Result<()> {
     for a in &v.accessions {
         let names = |v: &[casus_core::view::StateRef]| {
             v.iter()
@@ -193,12 +197,17 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
             }
         )?;
     }
-    if trace && !groups.is_empty() {
+    Ok(())
+}
+
+/// The checks behind each group (one obligor per group; the others passed the same).
+fn traces(groups: &[Group], out: &mut dyn Write) -> Result<()> {
+    if !groups.is_empty() {
         writeln!(
             out,
             "\nTrace (one obligor per row above; the others passed the same checks):"
         )?;
-        for g in &groups {
+        for g in groups {
             let o = g[0];
             let others = if g.len() > 1 {
                 format!(" (and {} others)", g.len() - 1)
@@ -220,6 +229,11 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// The coalitions round by round.
+fn response(v: &InvokeView, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
         "\nResponse (\"an attack on one is an attack on all\"):"
@@ -262,6 +276,10 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
             )?;
         }
     }
+    Ok(())
+}
+
+fn balance(v: &InvokeView, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "\nBalance of capabilities:")?;
     let mut t = Table::new(&[
         "side",
@@ -289,8 +307,5 @@ fn print(v: &InvokeView, trace: bool, out: &mut dyn Write) -> Result<()> {
         ]);
     }
     t.write(out, Format::Table)?;
-    for n in &v.notes {
-        writeln!(out, "note: {n}")?;
-    }
     Ok(())
 }

@@ -1,13 +1,14 @@
 //! `casus reliability`: did allies come when a member was attacked?
 //! Tests: crates/cli/tests/backtest.rs (`reliability_*`). Method: docs/backtest.md.
 
-use super::backtest::{progress, select, write_table};
-use crate::output::{write_json, Format, Table};
-use anyhow::{bail, Result};
+use crate::output::{write_json, write_table, Format, Table};
+use crate::window::select;
+use anyhow::Result;
 use casus_backtest::incidents::{Entry, Source, Sources};
 use casus_backtest::reliability::{Rate, Row};
 use casus_backtest::view::{ReliabilityQuery, ReliabilityView, REFERENCES};
-use casus_core::treaty::{Origin, Treaty};
+use casus_backtest::{RecordIncident, Reliability};
+use casus_core::treaty::Treaty;
 use casus_core::{Day, World};
 use std::io::Write;
 use std::process::ExitCode;
@@ -70,27 +71,6 @@ fn rate_cells(r: &Rate) -> [String; 5] {
     ]
 }
 
-fn atop_treaties<'w>(w: &'w World, ids: &[String]) -> Result<Vec<&'w Treaty>> {
-    if ids.is_empty() {
-        return Ok(w
-            .treaties
-            .iter()
-            .filter(|t| matches!(t.origin, Origin::Atop { .. }))
-            .collect());
-    }
-    let mut out: Vec<&Treaty> = Vec::new();
-    for id in ids {
-        let t = super::treaty::find(w, id)?;
-        if !matches!(t.origin, Origin::Atop { .. }) {
-            bail!("--treaty {id}: reliability is measured for ATOP alliances only; give an ATOP id such as 3180 (`{}` is a spec)", t.id);
-        }
-        if !out.iter().any(|x| x.id == t.id) {
-            out.push(t);
-        }
-    }
-    Ok(out)
-}
-
 pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
     let src = if a.mids {
         Sources {
@@ -117,8 +97,8 @@ pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
     if !a.joiners {
         incidents.retain(|i| i.entry != Entry::TargetJoins);
     }
-    let treaties = atop_treaties(&world, &a.treaties)?;
-    let pb = progress(incidents.len(), "reliability");
+    let treaties = casus_app::reliability::atop_treaties(&world, &a.treaties)?;
+    let pb = crate::progress::incidents(incidents.len(), "reliability");
     let r = casus_backtest::reliability(&world, &treaties, &incidents, &|n| pb.inc(n));
     pb.finish_and_clear();
     let q = ReliabilityQuery {
@@ -137,110 +117,121 @@ pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
             out,
             Format::Csv,
         )?,
-        Format::Table => {
-            writeln!(
-                out,
-                "Alliance reliability, {} to {}: {} ATOP alliances, {} {} incidents{}{}",
-                window.from,
-                window.to,
-                treaties.len(),
-                incidents.len(),
-                if a.mids { "MID" } else { "war" },
-                if a.mids {
-                    format!(" (hostility ≥ {min_hostility})")
-                } else {
-                    String::new()
-                },
-                if a.joiners {
-                    ", side-B joiners counted as attacked"
-                } else {
-                    ""
-                }
-            )?;
-            let mut t = Table::new(&[
-                "level",
-                "unit",
-                "applies",
-                "cases",
-                "honoured",
-                "stayed out",
-                "opposed",
-                "honoured %",
-            ]);
-            let o = &r.overall;
-            for (label, rate) in [
-                ("triggered", &o.triggered),
-                ("triggered or undetermined", &o.with_undetermined),
-            ] {
-                let [c, h, s, op, p] = rate_cells(rate);
-                t.push(vec![
-                    "ally by ally".into(),
-                    "obliged ally".into(),
-                    label.into(),
-                    c,
-                    h,
-                    s,
-                    op,
-                    p,
-                ]);
-            }
-            for (label, ar) in [
-                ("triggered", &r.alliances.triggered),
-                ("triggered or undetermined", &r.alliances.with_undetermined),
-            ] {
-                t.push(vec![
-                    "alliance by alliance".into(),
-                    "treaty × attacked member × dispute".into(),
-                    label.into(),
-                    ar.cases.to_string(),
-                    format!("{} all, {} some", ar.all_honoured, ar.some_honoured),
-                    ar.none_honoured.to_string(),
-                    String::new(),
-                    format!("{} (some), {} (all)", pct(ar.rate_any), pct(ar.rate_all)),
-                ]);
-            }
-            t.write(out, Format::Table)?;
-            writeln!(
-                out,
-                "Not counted: {} obligations not applicable (a condition fails, or ATOP's directed file owes nothing); {} allies that were themselves among the attackers.\n",
-                o.not_applicable, o.ally_attacks
-            )?;
-            let mut b = Table::new(&[
-                "by",
-                "group",
-                "cases (triggered)",
-                "honoured %",
-                "cases (+ undetermined)",
-                "honoured",
-                "stayed out",
-                "opposed",
-                "honoured %",
-            ]);
-            for br in &r.breakdowns {
-                for row in &br.rows {
-                    b.push(breakdown_row(br.by, row));
-                }
-            }
-            b.write(out, Format::Table)?;
-            writeln!(
-                out,
-                "\nReference figures (see docs/backtest.md for the differences in coding):"
-            )?;
-            for rf in REFERENCES {
-                writeln!(
-                    out,
-                    "  {}: {} honoured ({})",
-                    rf.study, rf.honoured, rf.sample
-                )?;
-            }
-            if a.cases {
-                writeln!(out, "\nCases:")?;
-                cases_table(&world, &treaties, &incidents, &r, a.limit)
-                    .write(out, Format::Table)?;
-            }
-        }
+        Format::Table => print_table(&a, &world, &treaties, &incidents, &r, &q, out)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The tables for people: overall rates, breakdowns, reference figures, and the cases.
+fn print_table(
+    a: &Args,
+    world: &World,
+    treaties: &[&Treaty],
+    incidents: &[RecordIncident],
+    r: &Reliability,
+    q: &ReliabilityQuery,
+    out: &mut dyn Write,
+) -> Result<()> {
+    writeln!(
+        out,
+        "Alliance reliability, {} to {}: {} ATOP alliances, {} {} incidents{}{}",
+        q.window.from,
+        q.window.to,
+        treaties.len(),
+        incidents.len(),
+        if a.mids { "MID" } else { "war" },
+        if a.mids {
+            format!(" (hostility ≥ {})", q.min_hostility)
+        } else {
+            String::new()
+        },
+        if a.joiners {
+            ", side-B joiners counted as attacked"
+        } else {
+            ""
+        }
+    )?;
+    let mut t = Table::new(&[
+        "level",
+        "unit",
+        "applies",
+        "cases",
+        "honoured",
+        "stayed out",
+        "opposed",
+        "honoured %",
+    ]);
+    let o = &r.overall;
+    for (label, rate) in [
+        ("triggered", &o.triggered),
+        ("triggered or undetermined", &o.with_undetermined),
+    ] {
+        let [c, h, s, op, p] = rate_cells(rate);
+        t.push(vec![
+            "ally by ally".into(),
+            "obliged ally".into(),
+            label.into(),
+            c,
+            h,
+            s,
+            op,
+            p,
+        ]);
+    }
+    for (label, ar) in [
+        ("triggered", &r.alliances.triggered),
+        ("triggered or undetermined", &r.alliances.with_undetermined),
+    ] {
+        t.push(vec![
+            "alliance by alliance".into(),
+            "treaty × attacked member × dispute".into(),
+            label.into(),
+            ar.cases.to_string(),
+            format!("{} all, {} some", ar.all_honoured, ar.some_honoured),
+            ar.none_honoured.to_string(),
+            String::new(),
+            format!("{} (some), {} (all)", pct(ar.rate_any), pct(ar.rate_all)),
+        ]);
+    }
+    t.write(out, Format::Table)?;
+    writeln!(
+        out,
+        "Not counted: {} obligations not applicable (a condition fails, or ATOP's directed file owes nothing); {} allies that were themselves among the attackers.\n",
+        o.not_applicable, o.ally_attacks
+    )?;
+    let mut b = Table::new(&[
+        "by",
+        "group",
+        "cases (triggered)",
+        "honoured %",
+        "cases (+ undetermined)",
+        "honoured",
+        "stayed out",
+        "opposed",
+        "honoured %",
+    ]);
+    for br in &r.breakdowns {
+        for row in &br.rows {
+            b.push(breakdown_row(br.by, row));
+        }
+    }
+    b.write(out, Format::Table)?;
+    writeln!(
+        out,
+        "\nReference figures (see docs/backtest.md for the differences in coding):"
+    )?;
+    for rf in REFERENCES {
+        writeln!(
+            out,
+            "  {}: {} honoured ({})",
+            rf.study, rf.honoured, rf.sample
+        )?;
+    }
+    if a.cases {
+        writeln!(out, "\nCases:")?;
+        cases_table(world, treaties, incidents, r, a.limit).write(out, Format::Table)?;
+    }
+    Ok(())
 }
 
 fn breakdown_row(by: &str, row: &Row) -> Vec<String> {

@@ -2,12 +2,12 @@
 //! Tests: crates/cli/tests/report.rs.
 
 use crate::scenario::ScenarioArgs;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use casus_data::DataSource;
-use casus_server::map::Map;
-use casus_server::report::{backtest_summary, render, Report};
+use casus_render::map::Map;
+use casus_render::report::{render, Report};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Writes one static HTML file for an attack: the world map of obliged states, the
@@ -42,28 +42,23 @@ pub fn run(
     src: &DataSource,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    if a.output.exists() && !a.force {
-        bail!(
-            "{} exists; give --force to overwrite it",
-            a.output.display()
-        );
-    }
+    crate::files::check_new(&a.output, a.force)?;
     let req = a.scenario.request(&[])?;
-    let view = casus_server::routes::scenario::invoke_view(&world, &req, false)?;
+    let view = casus_app::invoke_view(&world, &req, false)?;
     let map = Map::load(src)
         .or_else(|_| Map::load(&DataSource::Bundled))
         .context("building the world map")?;
     let backtest = if a.no_backtest {
         None
     } else {
-        backtest_summary(&world, &req, &view)
+        casus_app::backtest::summary_for(&world, &req)
     };
     let html = render(&Report {
         view: &view,
         map: &map,
         backtest: backtest.as_ref(),
     });
-    write_atomically(&a.output, html.as_bytes(), a.force)?;
+    crate::files::write_bytes(&a.output, a.force, html.as_bytes())?;
     writeln!(
         out,
         "wrote {} ({} KiB)",
@@ -71,41 +66,4 @@ pub fn run(
         html.len().div_ceil(1024)
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then moves it into place: with `force`
-/// by rename (replacing), without by hard link, which fails if `path` appeared meanwhile.
-fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .context("the output needs a file name")?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-            .with_context(|| format!("creating {}", tmp.display()))?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if force {
-            std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
-        } else {
-            std::fs::hard_link(&tmp, path).with_context(|| {
-                format!(
-                    "writing {} (does it exist? give --force to overwrite)",
-                    path.display()
-                )
-            })?;
-        }
-        Ok(())
-    })();
-    let _ = std::fs::remove_file(&tmp);
-    result
 }

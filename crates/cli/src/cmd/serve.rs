@@ -4,7 +4,8 @@
 
 use anyhow::{Context, Result};
 use casus_data::DataSource;
-use casus_server::{map::Map, AppState, Config};
+use casus_render::map::Map;
+use casus_server::{AppState, Config};
 use std::net::IpAddr;
 use std::process::ExitCode;
 use std::time::Duration;

@@ -1,125 +1,16 @@
-//! `casus similarity`: alliance-portfolio similarity within ATOP alliances, per year; and
-//! the similarity flags shared with `casus dyads --with sscore` (docs/similarity.md).
+//! `casus similarity`: alliance-portfolio similarity within ATOP alliances, per year
+//! (docs/similarity.md); its flags are shared with `casus dyads --with sscore` (research.rs).
 //! Tests: crates/cli/tests/dyads.rs (`similarity_*`).
 
-use super::dyads::{default_current_year, load_record, Bar};
 use crate::output::{write_json, Format, Table};
+use crate::progress::Bar;
+use crate::research::{default_current_year, load_record, SimilarityArgs};
 use anyhow::{bail, Result};
 use casus_data::{DataSource, Parts};
-use casus_dyad::{
-    write, Distance, MemberFile, PortfolioSource, SimilarityOptions, TieCoding, TieDirection,
-    Weighting,
-};
+use casus_dyad::{write, MemberFile, PortfolioSource};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// How portfolios are built and compared (for `dyads --with sscore` and `similarity`).
-#[derive(clap::Args, Debug)]
-#[command(next_help_heading = "Similarity (--with sscore)")]
-pub(super) struct SimilarityArgs {
-    /// Alliance data of the portfolios.
-    #[arg(long, value_enum, default_value_t = PortfolioArg::Atop)]
-    portfolio: PortfolioArg,
-    /// ATOP tie direction: state i's entry for k is what k pledged to i (received), what i
-    /// pledged to k (sent), or either.
-    #[arg(long, value_enum, default_value_t = DirectionArg::Undirected)]
-    direction: DirectionArg,
-    /// Tie coding: sr (defence/offence 3, neutrality/non-aggression 2, consultation/entente 1),
-    /// atop-fp (defence/offence 3, else neutrality 2, else non-aggression 1, else consultation 2),
-    /// binary (any tie 1).
-    #[arg(long, value_enum, default_value_t = TiesArg::Sr)]
-    ties: TiesArg,
-    /// Weighting of S: none (column s_un), cinc (column s_wt), or both, comma-separated
-    /// [default: none,cinc for dyads; none for similarity].
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "none|cinc")]
-    weights: Vec<WeightArg>,
-    /// Distance of S (pi and kappa always use squared distance).
-    #[arg(long, value_enum, default_value_t = DistanceArg::Absolute)]
-    distance: DistanceArg,
-}
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum PortfolioArg {
-    /// ATOP 5.1 directed dyad-years, 1815–2018.
-    Atop,
-    /// COW formal alliances 4.1, 1816–2012.
-    Cow,
-}
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum DirectionArg {
-    Received,
-    Sent,
-    Undirected,
-}
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum TiesArg {
-    Sr,
-    AtopFp,
-    Binary,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum WeightArg {
-    None,
-    Cinc,
-}
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum DistanceArg {
-    Absolute,
-    Squared,
-}
-
-impl SimilarityArgs {
-    /// The options; `several_weights` allows both S weightings (dyads) or only one.
-    pub(super) fn options(&self, several_weights: bool) -> Result<SimilarityOptions> {
-        let mut weights: Vec<Weighting> = Vec::new();
-        for w in &self.weights {
-            let w = match w {
-                WeightArg::None => Weighting::None,
-                WeightArg::Cinc => Weighting::Cinc,
-            };
-            if !weights.contains(&w) {
-                weights.push(w);
-            }
-        }
-        if weights.is_empty() {
-            weights = if several_weights {
-                vec![Weighting::None, Weighting::Cinc]
-            } else {
-                vec![Weighting::None]
-            };
-        }
-        if !several_weights && weights.len() > 1 {
-            bail!("give one --weights value (none or cinc) for alliance similarity");
-        }
-        weights.sort_by_key(|w| *w == Weighting::Cinc);
-        Ok(SimilarityOptions {
-            portfolio: match self.portfolio {
-                PortfolioArg::Atop => PortfolioSource::Atop,
-                PortfolioArg::Cow => PortfolioSource::Cow,
-            },
-            direction: match self.direction {
-                DirectionArg::Received => TieDirection::Received,
-                DirectionArg::Sent => TieDirection::Sent,
-                DirectionArg::Undirected => TieDirection::Undirected,
-            },
-            ties: match self.ties {
-                TiesArg::Sr => TieCoding::Sr,
-                TiesArg::AtopFp => TieCoding::AtopFp,
-                TiesArg::Binary => TieCoding::Binary,
-            },
-            weights,
-            distance: match self.distance {
-                DistanceArg::Absolute => Distance::Absolute,
-                DistanceArg::Squared => Distance::Squared,
-            },
-        })
-    }
-}
 
 const SIMILARITY_HELP: &str =
     "Similarity of the member states' alliance portfolios within ATOP alliances: per
@@ -160,6 +51,9 @@ pub struct Args {
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
+    /// Replace the -o file if it exists (by default an existing file is kept).
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     similarity: SimilarityArgs,
 }
@@ -197,6 +91,9 @@ pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
     let opts = a.similarity.options(false)?;
     if a.output.is_some() && a.format != Format::Csv {
         bail!("-o writes CSV; drop --format or use --format csv");
+    }
+    if let Some(path) = &a.output {
+        crate::files::check_new(path, a.force)?;
     }
     let bar = Bar::new(a.quiet);
     bar.step("loading data");
@@ -266,7 +163,7 @@ pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
         ]);
     }
     match &a.output {
-        Some(path) => write::atomic_write(path, |f| {
+        Some(path) => crate::files::write_with(path, a.force, |f| {
             let mut w = std::io::BufWriter::new(f);
             t.write(&mut w, Format::Csv)
                 .map_err(std::io::Error::other)?;

@@ -2,9 +2,9 @@
 //! Tests: crates/cli/tests/spec.rs. Format reference: docs/spec.md.
 
 use anyhow::Result;
+use casus_app::spec_check::{self, FileReport};
 use casus_core::StateSystem;
 use casus_data::DataSource;
-use casus_spec::SpecError;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,41 +46,6 @@ pub enum CheckFormat {
     Json,
 }
 
-/// The result for one file, as printed in JSON.
-#[derive(serde::Serialize)]
-struct FileReport {
-    file: String,
-    ok: bool,
-    /// `spec`, `groups` or `incidents`; absent when the file could not be read.
-    kind: Option<&'static str>,
-    /// The treaty id of a valid spec.
-    id: Option<String>,
-    /// What a valid file holds, in words: `nato, 2 clauses, 32 parties`.
-    summary: Option<String>,
-    errors: Vec<ErrorReport>,
-}
-
-#[derive(serde::Serialize)]
-struct ErrorReport {
-    line: Option<usize>,
-    column: Option<usize>,
-    key: Option<String>,
-    message: String,
-    hint: Option<String>,
-}
-
-impl From<&SpecError> for ErrorReport {
-    fn from(e: &SpecError) -> ErrorReport {
-        ErrorReport {
-            line: Some(e.line),
-            column: Some(e.column),
-            key: Some(e.key.clone()).filter(|k| !k.is_empty()),
-            message: e.message.clone(),
-            hint: e.hint.clone(),
-        }
-    }
-}
-
 pub fn run(c: SpecCommand, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
     match c {
         SpecCommand::Check(a) => check(a, src, out),
@@ -113,61 +78,14 @@ fn check(a: CheckArgs, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode
 }
 
 fn check_file(
-    path: &PathBuf,
+    path: &std::path::Path,
     states: &StateSystem,
     groups: &[casus_core::treaty::Group],
 ) -> FileReport {
     let file = path.display().to_string();
-    let text = match std::fs::read(path).map(String::from_utf8) {
-        Ok(Ok(t)) => t,
-        Ok(Err(_)) => return unreadable(file, "is not UTF-8 text".into()),
-        Err(e) => return unreadable(file, e.to_string()),
-    };
-    match casus_spec::check(&text, &file, states, groups) {
-        Ok(c) => {
-            let (kind, id, summary) = c.summary();
-            FileReport {
-                file,
-                ok: true,
-                kind: Some(kind),
-                id,
-                summary: Some(summary),
-                errors: vec![],
-            }
-        }
-        Err(errors) => {
-            let kind = match casus_spec::file_kind(&text) {
-                casus_spec::FileKind::Spec => "spec",
-                casus_spec::FileKind::Groups => "groups",
-                casus_spec::FileKind::Incidents => "incidents",
-            };
-            FileReport {
-                file,
-                ok: false,
-                kind: Some(kind),
-                id: None,
-                summary: None,
-                errors: errors.iter().map(ErrorReport::from).collect(),
-            }
-        }
-    }
-}
-
-fn unreadable(file: String, why: String) -> FileReport {
-    let message = format!("cannot read {file}: {why}");
-    FileReport {
-        file,
-        ok: false,
-        kind: None,
-        id: None,
-        summary: None,
-        errors: vec![ErrorReport {
-            line: None,
-            column: None,
-            key: None,
-            message,
-            hint: None,
-        }],
+    match std::fs::read(path) {
+        Ok(bytes) => spec_check::check_bytes(&file, bytes, states, groups),
+        Err(e) => spec_check::unreadable(&file, &e.to_string()),
     }
 }
 

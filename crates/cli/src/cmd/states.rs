@@ -3,7 +3,8 @@
 
 use crate::output::{write_json, Format, Table};
 use anyhow::{bail, Result};
-use casus_core::{Day, Span, State, World};
+use casus_app::states;
+use casus_core::{Day, World};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -22,62 +23,11 @@ pub struct Args {
     format: Format,
 }
 
-#[derive(serde::Serialize)]
-struct Row<'a> {
-    ccode: u16,
-    abb: &'a str,
-    name: &'a str,
-    /// Start of the spell that covers the date (or year).
-    since: Day,
-    until: Day,
-}
-
-fn row(s: &State, spell: Span) -> Row<'_> {
-    Row {
-        ccode: s.ccode,
-        abb: &s.abb,
-        name: &s.name,
-        since: spell.start,
-        until: spell.end,
-    }
-}
-
 pub fn run(a: Args, w: &World, out: &mut dyn Write) -> Result<ExitCode> {
     // Each member with the spell that covers the day (or touches the year).
-    let (label, rows): (String, Vec<Row>) = match (a.date, a.year) {
-        (Some(d), _) => {
-            let eff = d.min(w.states.last_day);
-            let rows = w
-                .states
-                .members_on(d)
-                .into_iter()
-                .filter_map(|s| {
-                    s.spells
-                        .iter()
-                        .find(|sp| sp.contains(eff))
-                        .map(|sp| row(s, *sp))
-                })
-                .collect();
-            (d.to_string(), rows)
-        }
-        (None, Some(y)) => {
-            let (lo, hi) = (w.states.first_day.year(), w.states.last_day.year());
-            if !(lo..=hi).contains(&y) {
-                bail!("year {y} is outside the state list ({lo}–{hi}); use --date for later days (membership carries forward)");
-            }
-            let rows = w
-                .states
-                .members_in_year(y)
-                .into_iter()
-                .filter_map(|s| {
-                    s.spells
-                        .iter()
-                        .find(|sp| sp.touches_year(y))
-                        .map(|sp| row(s, *sp))
-                })
-                .collect();
-            (y.to_string(), rows)
-        }
+    let (label, rows) = match (a.date, a.year) {
+        (Some(d), _) => (d.to_string(), states::on_day(w, d)),
+        (None, Some(y)) => (y.to_string(), states::in_year(w, y)?),
         (None, None) => bail!("give --date YYYY-MM-DD or --year YYYY"),
     };
     if a.format == Format::Json {

@@ -1,14 +1,14 @@
 //! `casus stateyears`: state-year tables with peacesciencer parity (docs/dyads.md).
 //! Tests: crates/cli/tests/dyads.rs (`stateyears_*`).
 
-use super::dyads::{
-    emit, load_record, parse_steps, parse_years, parts_for, target, Bar, CommonArgs, FileFormat,
+use crate::progress::Bar;
+use crate::research::{
+    emit, load_record, parse_steps, parse_years, parts_for, CommonArgs, TableOutput,
 };
 use anyhow::Result;
 use casus_data::DataSource;
 use casus_dyad::{CreateOptions, Unit};
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -35,15 +35,8 @@ pub struct Args {
     /// Variables to add, comma-separated, in this order: nmc, majors.
     #[arg(long = "with", value_name = "LIST", default_value = "")]
     with: String,
-    /// Output file; .csv or .parquet picks the format. Without it, CSV goes to stdout.
-    #[arg(short = 'o', long, value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Output format when the file name does not say.
-    #[arg(long, value_enum)]
-    format: Option<FileFormat>,
-    /// Print the table's fingerprint (per year: rows, column sums and NA counts) instead of the table.
-    #[arg(long, conflicts_with_all = ["output", "format"])]
-    fingerprint: bool,
+    #[command(flatten)]
+    output: TableOutput,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -51,7 +44,7 @@ pub struct Args {
 pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
     let started = Instant::now();
     let steps = parse_steps(&a.with, Unit::StateYear)?;
-    let target = target(a.output.as_deref(), a.format, a.fingerprint)?;
+    let target = a.output.target()?;
     let opts = a.common.options();
     let bar = Bar::new(a.common.quiet);
     bar.step("loading data");

@@ -2,9 +2,10 @@
 //! Tests: crates/cli/tests/cli.rs (`treaty_*`).
 
 use crate::output::{opt, write_json, Format, Table};
-use anyhow::{bail, Result};
+use anyhow::Result;
+use casus_app::treaty::{self, Detail};
 use casus_core::treaty::{Selector, Treaty};
-use casus_core::{Day, World};
+use casus_core::World;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -34,62 +35,6 @@ pub enum TreatyCommand {
     },
 }
 
-/// Finds a treaty by ATOP id, id or (part of) its name; library specs win over ATOP rows.
-pub fn find<'w>(w: &'w World, key: &str) -> Result<&'w Treaty> {
-    let k = key.trim();
-    if let Ok(n) = k.parse::<u32>() {
-        return w
-            .treaties
-            .iter()
-            .find(|t| t.id == format!("atop:{n}"))
-            .ok_or_else(|| anyhow::anyhow!("no ATOP alliance with id {n} (ATOP 5.1 ids run 1005–9999; see `casus treaty list`)"));
-    }
-    if let Some(t) = w.treaty(k) {
-        return Ok(t);
-    }
-    let lower = k.to_lowercase();
-    let hits: Vec<&Treaty> = w
-        .treaties
-        .iter()
-        .filter(|t| t.name.to_lowercase().contains(&lower))
-        .collect();
-    match hits.as_slice() {
-        [one] => Ok(one),
-        [] => {
-            let mut ids: Vec<(f64, &str)> = w
-                .treaties
-                .iter()
-                .map(|t| (strsim::jaro_winkler(&lower, &t.id), t.id.as_str()))
-                .collect();
-            ids.sort_by(|a, b| b.0.total_cmp(&a.0));
-            bail!(
-                "no treaty `{k}`; closest ids: {}",
-                ids.iter()
-                    .take(3)
-                    .map(|x| x.1)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }
-        many => bail!(
-            "`{k}` matches {} treaties: {}",
-            many.len(),
-            many.iter()
-                .take(8)
-                .map(|t| t.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-fn kinds(t: &Treaty) -> String {
-    let mut k: Vec<&str> = t.clauses.iter().map(|c| c.kind.as_str()).collect();
-    k.sort();
-    k.dedup();
-    k.join(",")
-}
-
 pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode> {
     match c {
         TreatyCommand::List {
@@ -98,19 +43,14 @@ pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode>
             format,
         } => {
             let ccode = state.as_deref().map(|s| w.states.resolve(s)).transpose()?;
-            let list: Vec<&Treaty> = w
-                .treaties
-                .iter()
-                .filter(|t| year.is_none_or(|y| t.in_force_in_year(y)))
-                .filter(|t| ccode.is_none_or(|c| t.had_party(c, year)))
-                .collect();
+            let list = treaty::list(w, ccode, year);
             if format == Format::Json {
-                let rows: Vec<_> = list.iter().map(|t| summary(w, t)).collect();
+                let rows: Vec<_> = list.iter().map(|t| treaty::summary(w, t)).collect();
                 write_json(out, &rows)?;
             } else {
                 let mut tab = Table::new(&["id", "name", "from", "to", "members", "kinds"]);
                 for t in &list {
-                    let s = summary(w, t);
+                    let s = treaty::summary(w, t);
                     let members = if s.members.len() > 12 {
                         format!(
                             "{} … (+{})",
@@ -135,16 +75,13 @@ pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode>
                 }
             }
         }
-        TreatyCommand::Show { treaty, format } => {
-            let t = find(w, &treaty)?;
+        TreatyCommand::Show {
+            treaty: key,
+            format,
+        } => {
+            let t = treaty::find(w, &key)?;
             match format {
-                Format::Json => write_json(
-                    out,
-                    &Detail {
-                        treaty: t,
-                        provisions: provisions(w, t),
-                    },
-                )?,
+                Format::Json => write_json(out, &Detail::new(w, t))?,
                 Format::Csv => {
                     let mut tab = Table::new(&["ccode", "abb", "roles", "entry", "exit", "source"]);
                     for p in &t.parties {
@@ -164,45 +101,6 @@ pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode>
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-#[derive(serde::Serialize)]
-struct Summary<'a> {
-    id: &'a str,
-    name: &'a str,
-    from: Option<Day>,
-    to: Option<Day>,
-    members: Vec<String>,
-    kinds: String,
-}
-
-fn summary<'a>(w: &World, t: &'a Treaty) -> Summary<'a> {
-    let mut members: Vec<String> = t.parties.iter().map(|p| w.states.abb(p.ccode)).collect();
-    members.dedup();
-    let mut seen = std::collections::HashSet::new();
-    members.retain(|m| seen.insert(m.clone()));
-    Summary {
-        id: &t.id,
-        name: &t.name,
-        from: t.in_force.or(t.signed),
-        to: t.lapsed,
-        members,
-        kinds: kinds(t),
-    }
-}
-
-#[derive(serde::Serialize)]
-struct Detail<'a> {
-    #[serde(flatten)]
-    treaty: &'a Treaty,
-    provisions: Vec<(&'static str, i32, &'static str)>,
-}
-
-/// ATOP alliance-level provision codes that are set, in plain words.
-fn provisions(w: &World, t: &Treaty) -> Vec<(&'static str, i32, &'static str)> {
-    t.atopid
-        .map(|id| casus_core::atop::provisions(&w.record.atop5, id))
-        .unwrap_or_default()
 }
 
 fn selector(w: &World, s: &Selector) -> String {
@@ -227,7 +125,7 @@ fn show(w: &World, t: &Treaty, out: &mut dyn Write) -> Result<()> {
     for s in &t.sources {
         writeln!(out, "source: {s}")?;
     }
-    let prov = provisions(w, t);
+    let prov = treaty::provisions(w, t);
     if !prov.is_empty() {
         writeln!(out, "\nProvisions (ATOP alliance-level codes):")?;
         for (col, v, words) in prov {

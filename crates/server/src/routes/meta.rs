@@ -33,16 +33,6 @@ async fn health(State(state): State<AppState>) -> Response {
     )
 }
 
-/// A row of `casus states --format json`.
-#[derive(serde::Serialize)]
-struct Row<'a> {
-    ccode: u16,
-    abb: &'a str,
-    name: &'a str,
-    since: Day,
-    until: Day,
-}
-
 /// `GET /api/states?date=YYYY-MM-DD`: system members on the day (default: the last day of the
 /// state list; later days carry membership forward, as the engine does).
 async fn states(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
@@ -59,23 +49,10 @@ async fn states(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<
             w.states.first_day
         )));
     }
-    let eff = day.min(w.states.last_day);
-    let rows: Vec<Row> = w
-        .states
-        .members_on(eff)
-        .into_iter()
-        .filter_map(|s| {
-            let sp = s.spells.iter().find(|sp| sp.contains(eff))?;
-            Some(Row {
-                ccode: s.ccode,
-                abb: &s.abb,
-                name: &s.name,
-                since: sp.start,
-                until: sp.end,
-            })
-        })
-        .collect();
-    Ok(json_response(StatusCode::OK, &rows))
+    Ok(json_response(
+        StatusCode::OK,
+        &casus_app::states::on_day(w, day),
+    ))
 }
 
 #[derive(serde::Serialize)]

@@ -12,10 +12,10 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use casus_app::{Request, Scenario, SpecInput};
-use casus_core::engine::Options;
+use casus_app::{invoke_view, Request, SpecInput};
 use casus_core::view::InvokeView;
-use casus_core::World;
+use casus_core::{Ccode, World};
+use std::collections::BTreeMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -200,24 +200,25 @@ fn split(v: &str) -> impl Iterator<Item = String> + '_ {
         .map(String::from)
 }
 
-/// Invokes the scenario: exactly what `casus invoke --format json` prints.
-pub fn invoke_view(world: &World, req: &Request, all: bool) -> casus_app::Result<InvokeView> {
-    let sc = Scenario::build(world, req)?;
-    let engine = sc.engine();
-    let response = engine.respond(
-        &sc.incident,
-        Options {
-            all,
-            trace: true,
-            military_only: false,
-        },
-    );
-    Ok(InvokeView::new(
-        &sc.world,
-        &engine.treaties,
-        &sc.incident,
-        &response,
-    ))
+/// `/api/invoke`: the invocation (`casus invoke --format json`) plus each state's map
+/// category, so the browser colours its map by the report's rule instead of its own copy.
+#[derive(serde::Serialize)]
+struct InvokeBody<'a> {
+    #[serde(flatten)]
+    view: &'a InvokeView,
+    /// ccode → `target`, `attacker`, `attacker-ally`, a strength, `undetermined` or `side-b`.
+    categories: BTreeMap<Ccode, &'static str>,
+}
+
+fn invoke_json(w: &World, p: &ScenarioParams) -> Result<Vec<u8>> {
+    let view = invoke_view(w, &p.req, p.all)?;
+    let categories = casus_render::categories::categories(&view)
+        .into_iter()
+        .collect();
+    to_json(&InvokeBody {
+        view: &view,
+        categories,
+    })
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -226,9 +227,7 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>> {
 
 async fn invoke(state: AppState, p: ScenarioParams) -> Result<Response> {
     let key = p.cache_key("invoke");
-    let bytes = state
-        .cached(key, move |w| to_json(&invoke_view(w, &p.req, p.all)?))
-        .await?;
+    let bytes = state.cached(key, move |w| invoke_json(w, &p)).await?;
     Ok(json_bytes(StatusCode::OK, bytes))
 }
 
@@ -267,8 +266,8 @@ async fn report(state: AppState, p: ScenarioParams) -> Result<Response> {
     let bytes = state
         .cached(key, move |w| {
             let view = invoke_view(w, &p.req, false)?;
-            let backtest = crate::report::backtest_summary(w, &p.req, &view);
-            Ok(crate::report::render(&crate::report::Report {
+            let backtest = casus_app::backtest::summary_for(w, &p.req);
+            Ok(casus_render::report::render(&casus_render::report::Report {
                 view: &view,
                 map: &map,
                 backtest: backtest.as_ref(),

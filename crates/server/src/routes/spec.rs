@@ -9,45 +9,10 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
-use casus_spec::SpecError;
+use casus_app::spec_check::check_text;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/spec/check", post(check))
-}
-
-/// The result for one text (the shape `casus spec check --format json` prints per file).
-#[derive(serde::Serialize)]
-pub struct FileReport {
-    pub file: String,
-    pub ok: bool,
-    /// `spec`, `groups` or `incidents`; absent when the text could not be read.
-    pub kind: Option<&'static str>,
-    /// The treaty id of a valid spec.
-    pub id: Option<String>,
-    /// What a valid text holds, in words: `nato, 2 clauses, 32 parties`.
-    pub summary: Option<String>,
-    pub errors: Vec<ErrorReport>,
-}
-
-#[derive(serde::Serialize)]
-pub struct ErrorReport {
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub key: Option<String>,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl From<&SpecError> for ErrorReport {
-    fn from(e: &SpecError) -> ErrorReport {
-        ErrorReport {
-            line: Some(e.line),
-            column: Some(e.column),
-            key: Some(e.key.clone()).filter(|k| !k.is_empty()),
-            message: e.message.clone(),
-            hint: e.hint.clone(),
-        }
-    }
 }
 
 #[derive(serde::Deserialize)]
@@ -56,31 +21,6 @@ struct CheckBody {
     #[serde(default)]
     file: Option<String>,
     text: String,
-}
-
-/// Checks one text against the world's states and the library's groups.
-pub fn check_text(w: &casus_core::World, file: &str, text: &str) -> FileReport {
-    match casus_spec::check(text, file, &w.states, &w.groups) {
-        Ok(c) => {
-            let (kind, id, summary) = c.summary();
-            FileReport {
-                file: file.into(),
-                ok: true,
-                kind: Some(kind),
-                id,
-                summary: Some(summary),
-                errors: vec![],
-            }
-        }
-        Err(errs) => FileReport {
-            file: file.into(),
-            ok: false,
-            kind: None,
-            id: None,
-            summary: None,
-            errors: errs.iter().map(ErrorReport::from).collect(),
-        },
-    }
 }
 
 /// `POST /api/spec/check`: the body is the spec text itself (any content type but JSON), or
@@ -101,7 +41,9 @@ async fn check(State(state): State<AppState>, headers: HeaderMap, body: Body) ->
         ("spec.toml".to_string(), text)
     };
     let file = params::clip(&file);
-    let report = state.run(move |w| Ok(check_text(w, &file, &text))).await?;
+    let report = state
+        .run(move |w| Ok(check_text(&file, &text, &w.states, &w.groups)))
+        .await?;
     let status = if report.ok {
         StatusCode::OK
     } else {

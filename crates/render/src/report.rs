@@ -5,12 +5,13 @@
 //! [`render`] is a pure function of its input (no clock, no I/O): the same scenario gives the
 //! same bytes. `casus report` writes it to a file; `/api/report` serves it.
 
+use crate::categories::{categories, colour, CATEGORIES};
+use crate::esc;
 use crate::map::Map;
-use casus_app::{Request, SpecInput};
-use casus_backtest::view::BacktestView;
+use casus_app::backtest::BacktestSummary;
 use casus_core::engine::Status;
 use casus_core::view::{InvokeView, ObligationView};
-use casus_core::{Ccode, Day, World};
+use casus_core::Ccode;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -19,89 +20,6 @@ pub struct Report<'a> {
     pub view: &'a InvokeView,
     pub map: &'a Map,
     pub backtest: Option<&'a BacktestSummary>,
-}
-
-/// The backtest of the guarantees named in the scenario, and how it was run.
-pub struct BacktestSummary {
-    pub view: BacktestView,
-    /// How the backtest was run, in words.
-    pub note: String,
-}
-
-/// Map categories with their colours (the same as the browser app's style sheet).
-pub const CATEGORIES: &[(&str, &str, &str)] = &[
-    ("target", "target", "#e66101"),
-    ("attacker", "attacker", "#b2182b"),
-    ("attacker-ally", "joins the attacker", "#ef8a62"),
-    ("automatic", "automatic assistance", "#08306b"),
-    ("as-it-deems-necessary", "as it deems necessary", "#2f73b6"),
-    ("consult", "consult", "#7fb2dd"),
-    ("assurance", "assurance only", "#c9dcef"),
-    ("undetermined", "undetermined", "#f2c14e"),
-    ("side-b", "joins the defence (cascade)", "#5aae61"),
-];
-
-fn colour(cat: &str) -> &'static str {
-    CATEGORIES
-        .iter()
-        .find(|c| c.0 == cat)
-        .map_or("#e4e6ea", |c| c.2)
-}
-
-/// One category per state: the target, the attackers, those joining the attacker, then the
-/// strongest triggered obligation (its strength), else undetermined, else joining the defence
-/// in the cascade. The browser app colours its map by the same rule.
-pub fn categories(v: &InvokeView) -> HashMap<Ccode, &'static str> {
-    const RANK: [&str; 6] = [
-        "side-b",
-        "undetermined",
-        "assurance",
-        "consult",
-        "as-it-deems-necessary",
-        "automatic",
-    ];
-    let rank = |c: &str| RANK.iter().position(|x| *x == c).unwrap_or(0);
-    let mut cat: HashMap<Ccode, &'static str> = HashMap::new();
-    for o in &v.obligations {
-        let c = match o.status {
-            Status::Triggered => o.strength.as_str(),
-            Status::Undetermined => "undetermined",
-            _ => continue,
-        };
-        let e = cat.entry(o.obligor.ccode).or_insert(c);
-        if rank(c) > rank(e) {
-            *e = c;
-        }
-    }
-    for s in &v.sides.b {
-        cat.entry(s.ccode).or_insert("side-b");
-    }
-    for s in &v.sides.a {
-        cat.insert(s.ccode, "attacker-ally");
-    }
-    for a in &v.incident.attackers {
-        if let casus_core::view::ActorView::State(s) = a {
-            cat.insert(s.ccode, "attacker");
-        }
-    }
-    cat.insert(v.incident.target.ccode, "target");
-    cat
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 const STYLE: &str = "body{margin:0 auto;max-width:1000px;padding:1.2rem;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2330}\
@@ -116,14 +34,7 @@ ul.trace{list-style:none;margin:0;padding:0}.yes{color:#1e7b34}.no{color:#b2182b
 pub fn render(r: &Report) -> String {
     let v = r.view;
     let inc = &v.incident;
-    let attackers: Vec<String> = inc
-        .attackers
-        .iter()
-        .map(|a| match a {
-            casus_core::view::ActorView::State(s) => format!("{} ({})", s.name, s.abb),
-            casus_core::view::ActorView::NonState { name } => format!("{name} (non-state)"),
-        })
-        .collect();
+    let attackers = casus_app::attacker_names(v);
     let headline = format!(
         "{} attacks {} ({}) on {}",
         attackers.join(" and "),
@@ -618,57 +529,4 @@ fn years_svg(h: &mut String, id: &str, years: &[casus_backtest::YearCount]) {
         "<text x=\"2\" y=\"10\">{max}</text><text x=\"2\" y=\"{:.1}\">0</text></svg>",
         ht - bottom
     );
-}
-
-/// The backtest summary for a report: the guarantees the scenario names (by id), run against
-/// every militarized dispute since 1816 at hostility 4 (use of force) or more; a proposal is
-/// evaluated as if in force since 1946-01-01. `None` when the scenario names no guarantee.
-pub fn backtest_summary(w: &World, req: &Request, _view: &InvokeView) -> Option<BacktestSummary> {
-    let ids: Vec<String> = req
-        .specs
-        .iter()
-        .filter_map(|s| {
-            if let SpecInput::Id(id) = s {
-                Some(id.clone())
-            } else {
-                None
-            }
-        })
-        .take(4)
-        .collect();
-    if ids.is_empty() {
-        return None;
-    }
-    let proposal = ids.iter().any(|id| {
-        crate::routes::treaties::find(w, id)
-            .is_ok_and(|t| t.status == casus_core::treaty::TreatyStatus::Proposed)
-    });
-    let since = proposal.then(|| Day::first_of_year(1946));
-    let p = crate::routes::backtest::BacktestParams {
-        specs: ids,
-        min_hostility: 4,
-        as_if_since: since,
-        details: false,
-        ..Default::default()
-    };
-    let view = crate::routes::backtest::run(w, &p).ok()?;
-    let note = if proposal {
-        "Every militarized interstate dispute (GML) and the library's recent incidents; the proposals are evaluated as if in force since 1946-01-01".to_string()
-    } else {
-        "Every militarized interstate dispute (GML) and the library's recent incidents, each treaty with its real dates".to_string()
-    };
-    Some(BacktestSummary { view, note })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::esc;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            esc("<a href=\"x\">&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
-        );
-    }
 }

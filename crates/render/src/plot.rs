@@ -3,7 +3,8 @@
 //! One panel per series; each bar stacks the incidents that trigger the treaty (dark) and
 //! those left undetermined (light). Output depends only on the input: same data, same bytes.
 
-use crate::summary::YearCount;
+use casus_app::backtest::Run;
+use casus_backtest::YearCount;
 use std::fmt::Write;
 
 /// One panel: a title and its bars (consecutive years).
@@ -170,6 +171,42 @@ fn panel(s: &mut String, sr: &Series, top: f64) {
             }
         }
     }
+}
+
+/// The chart of `casus backtest --plot`: a panel per treaty (up to eight), else one panel
+/// of the incidents that trigger at least one of them.
+pub fn backtest_svg(run: &Run) -> String {
+    let bt = &run.backtest;
+    let series: Vec<Series> = if run.treaties.len() <= 8 {
+        bt.treaties
+            .iter()
+            .map(|r| Series {
+                title: format!(
+                    "{} — {} ({} triggered, {} undetermined)",
+                    r.id, run.treaties[r.treaty].name, r.counts.triggered, r.counts.undetermined
+                ),
+                years: r.years.clone(),
+            })
+            .collect()
+    } else {
+        vec![Series {
+            title: format!(
+                "{} treaties: incidents that trigger at least one",
+                run.treaties.len()
+            ),
+            years: bt.combined_years(&run.incidents),
+        }]
+    };
+    let title = format!(
+        "casus backtest, {}–{}{}",
+        bt.window.from.year(),
+        bt.window.to.year(),
+        run.query
+            .as_if_since
+            .map(|d| format!(", as if in force since {d}"))
+            .unwrap_or_default()
+    );
+    svg(&title, &series)
 }
 
 #[cfg(test)]
