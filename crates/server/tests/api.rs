@@ -117,7 +117,7 @@ async fn invoke_get_matches_the_engine() {
         .expect("map categories");
     assert_eq!(cats["369"], "target");
     assert_eq!(cats["365"], "attacker");
-    assert_eq!(cats["2"], "automatic");
+    assert_eq!(cats["2"], "as-it-deems-necessary");
     assert_eq!(view, serde_json::to_value(&direct).unwrap());
     // A second request is served from the cache with the same bytes.
     let (_, again) = get(RUS_UKR_B).await;

@@ -88,6 +88,18 @@ fn parties(w: &World, t: &Treaty, full: bool) -> String {
     s.join(" ")
 }
 
+/// The attackers' abbreviations; a non-state actor's name after `non_state`.
+fn attackers(w: &World, ri: &RecordIncident, non_state: &str) -> Vec<String> {
+    ri.incident
+        .attackers
+        .iter()
+        .map(|a| match a {
+            casus_core::incident::Actor::State(c) => w.states.abb(*c),
+            casus_core::incident::Actor::NonState(n) => format!("{non_state}{n}"),
+        })
+        .collect()
+}
+
 pub(super) fn treaties_table(
     w: &World,
     treaties: &[&Treaty],
@@ -155,15 +167,7 @@ pub(super) fn incidents_table(
     for r in &bt.treaties {
         for h in &r.hits {
             let ri = &inc[h.incident];
-            let attackers: Vec<String> = ri
-                .incident
-                .attackers
-                .iter()
-                .map(|a| match a {
-                    casus_core::incident::Actor::State(c) => w.states.abb(*c),
-                    casus_core::incident::Actor::NonState(n) => format!("non-state:{n}"),
-                })
-                .collect();
+            let attackers = attackers(w, ri, "non-state:");
             for o in &h.obligations {
                 t.push(vec![
                     treaties[r.treaty].id.clone(),
@@ -303,15 +307,7 @@ pub(super) fn details(
     ]);
     for h in &r.hits {
         let ri = &inc[h.incident];
-        let attackers: Vec<String> = ri
-            .incident
-            .attackers
-            .iter()
-            .map(|a| match a {
-                casus_core::incident::Actor::State(c) => w.states.abb(*c),
-                casus_core::incident::Actor::NonState(n) => n.clone(),
-            })
-            .collect();
+        let attackers = attackers(w, ri, "");
         t.push(vec![
             ri.date_text(),
             format!(
