@@ -8,6 +8,7 @@ use casus_backtest::view::{BacktestView, Query};
 use casus_backtest::{Backtest, RecordIncident, Selection, Window};
 use casus_core::treaty::{Kind, Treaty, TreatyStatus};
 use casus_core::{Day, World};
+use std::borrow::Cow;
 
 /// What to backtest, already parsed by a front end.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,9 +49,9 @@ pub struct Chosen {
 }
 
 /// A finished backtest with what produced it.
-pub struct Run {
-    /// The treaties run, as evaluated (shifted to the as-if day if asked).
-    pub treaties: Vec<Treaty>,
+pub struct Run<'w> {
+    /// The treaties run, as evaluated: borrowed from the world, or shifted to the as-if day.
+    pub treaties: Vec<Cow<'w, Treaty>>,
     pub incidents: Vec<RecordIncident>,
     pub backtest: Backtest,
     pub query: Query,
@@ -107,17 +108,22 @@ impl Plan {
     }
 
     /// Runs the plan over `chosen`; `progress` hears of every incident done.
-    pub fn run(&self, w: &World, chosen: Chosen, progress: &(dyn Fn(u64) + Sync)) -> Run {
-        let treaties: Vec<Treaty> = self
+    pub fn run<'w>(
+        &self,
+        w: &'w World,
+        chosen: Chosen,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Run<'w> {
+        let treaties: Vec<Cow<'w, Treaty>> = self
             .ids
             .iter()
             .filter_map(|id| w.treaty(id))
             .map(|t| match self.as_if_since {
-                Some(d) => casus_backtest::as_if_since(t, d),
-                None => t.clone(),
+                Some(d) => Cow::Owned(casus_backtest::as_if_since(t, d)),
+                None => Cow::Borrowed(t),
             })
             .collect();
-        let refs: Vec<&Treaty> = treaties.iter().collect();
+        let refs: Vec<&Treaty> = treaties.iter().map(|t| t.as_ref()).collect();
         let backtest = casus_backtest::backtest(
             w,
             &refs,
@@ -140,10 +146,10 @@ impl Plan {
     }
 }
 
-impl Run {
+impl Run<'_> {
     /// The treaties as the backtest indexes them.
     pub fn treaty_refs(&self) -> Vec<&Treaty> {
-        self.treaties.iter().collect()
+        self.treaties.iter().map(|t| t.as_ref()).collect()
     }
 
     /// `casus backtest --format json` (`casus.backtest/1`); `details` adds per-incident lists.
