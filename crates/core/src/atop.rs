@@ -247,9 +247,12 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
             "ATOP codes who is obliged, not toward whom: every other member is taken as beneficiary.".to_string(),
             "ATOP does not code obligation strength; defence and offence are read as automatic.".to_string(),
         ];
-        if get(a, "asymm", arow) == Some(1) {
+        let symmetry = if get(a, "asymm", arow) == Some(1) {
             notes.push("Asymmetric alliance: obligations are checked against ATOP's directed dyad-year file.".into());
-        }
+            Symmetry::Asymmetric
+        } else {
+            Symmetry::Symmetric
+        };
         out.push(Treaty {
             id: format!("atop:{id}"),
             name: format!("ATOP {id}"),
@@ -271,6 +274,7 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
             accession: None,
             origin: Origin::Atop {
                 version: release.version.clone(),
+                symmetry,
             },
             notes,
         });
@@ -317,5 +321,49 @@ fn condition(code: &str, threats: &[Ccode]) -> Condition {
             code: code.into(),
             description: "condition coded by ATOP".into(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(cols: &[(&str, &[i32])]) -> IntFrame {
+        IntFrame {
+            names: cols.iter().map(|c| c.0.to_string()).collect(),
+            columns: cols
+                .iter()
+                .map(|c| c.1.iter().map(|&v| Some(v)).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_asymm_code_becomes_typed_symmetry() {
+        let release = AtopRelease {
+            version: "5.1".into(),
+            alliances: frame(&[
+                ("atopid", &[1, 2]),
+                ("begyr", &[1950, 1950]),
+                ("asymm", &[1, 0]),
+            ]),
+            members: frame(&[
+                ("atopid", &[1, 1, 2, 2]),
+                ("member", &[2, 200, 2, 200]),
+                ("yrent", &[1950, 1950, 1950, 1950]),
+                ("defense", &[1, 0, 1, 1]),
+            ]),
+        };
+        let ts = treaties(&release);
+        let symmetry = |t: &Treaty| match t.origin {
+            Origin::Atop { symmetry, .. } => symmetry,
+            _ => unreachable!("ATOP treaties have an ATOP origin"),
+        };
+        assert_eq!(ts[0].id, "atop:1");
+        assert_eq!(symmetry(&ts[0]), Symmetry::Asymmetric);
+        assert!(ts[0].notes.iter().any(|n| n.starts_with("Asymmetric")));
+        assert_eq!(symmetry(&ts[1]), Symmetry::Symmetric);
+        assert_eq!(ts[1].parties.len(), 2);
+        assert_eq!(ts[1].clauses.len(), 1);
     }
 }

@@ -15,6 +15,9 @@ pub mod treaty;
 pub mod view;
 pub mod world;
 
+#[cfg(test)]
+mod testing;
+
 pub use day::{Day, Span};
 pub use record::{Ccode, Record};
 pub use states::{ResolveError, State, StateSystem};

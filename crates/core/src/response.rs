@@ -283,3 +283,90 @@ pub fn balance(c: &Capabilities, a: &[Ccode], b: &[Ccode], year: i32) -> Balance
         note,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{attack, clause, treaty, world};
+    use crate::treaty::{Condition, Strength};
+
+    const USA: Ccode = 2;
+    const UKG: Ccode = 200;
+    const FRN: Ccode = 220;
+    const RUS: Ccode = 365;
+    const CHN: Ccode = 710;
+
+    fn states(j: &[Joiner]) -> Vec<Ccode> {
+        j.iter().map(|j| j.state).collect()
+    }
+
+    #[test]
+    fn the_cascade_pulls_in_allies_round_by_round() {
+        let w = world(&[
+            (USA, "USA"),
+            (UKG, "UKG"),
+            (FRN, "FRN"),
+            (RUS, "RUS"),
+            (CHN, "CHN"),
+        ]);
+        let defence = || clause(Kind::Defence, Strength::Automatic);
+        let mut conditional = defence();
+        conditional.conditions = vec![Condition::NonCompliance];
+        let treaties = [
+            treaty("west", "1950-01-01", &[UKG, USA], vec![defence()]),
+            treaty("east", "1950-01-01", &[RUS, CHN], vec![defence()]),
+            treaty(
+                "entente",
+                "1950-01-01",
+                &[UKG, FRN],
+                vec![clause(Kind::Consultation, Strength::Consult), conditional],
+            ),
+        ];
+        let engine = Engine::new(&w, treaties.iter().collect());
+        let r = engine.respond(&attack(RUS, UKG, "1960-05-01"), Options::default());
+
+        // Round 1: the target's automatic ally joins; a conditional one only may.
+        assert_eq!(states(&r.rounds[0].side_b), [USA]);
+        assert_eq!(r.rounds[0].side_b[0].treaty, "west");
+        assert!(r.rounds[0].side_a.is_empty());
+        assert_eq!(states(&r.rounds[0].may_join_b), [FRN]);
+        // Round 2: the joiner is taken to attack the attacker, whose ally joins in turn.
+        assert_eq!(states(&r.rounds[1].side_a), [CHN]);
+        assert_eq!(r.rounds[1].side_a[0].toward, RUS);
+        // Round 3 adds nobody; the cascade stops.
+        assert_eq!(r.rounds.len(), 3);
+        assert!(r.rounds[2].side_a.is_empty() && r.rounds[2].side_b.is_empty());
+        assert_eq!(r.side_a, [RUS, CHN]);
+        assert_eq!(r.side_b, [USA, UKG]);
+        // A consultation pledge never brings a state into the fight.
+        assert!(!r.side_b.contains(&FRN));
+        // No capabilities in this world: every state is reported missing.
+        assert_eq!(r.balance.side_b.missing, [USA, UKG]);
+    }
+
+    #[test]
+    fn a_state_obliged_to_both_sides_in_one_round_joins_neither() {
+        let w = world(&[(UKG, "UKG"), (FRN, "FRN"), (RUS, "RUS")]);
+        let treaties = [
+            treaty(
+                "defend",
+                "1950-01-01",
+                &[UKG, FRN],
+                vec![clause(Kind::Defence, Strength::Automatic)],
+            ),
+            treaty(
+                "offend",
+                "1950-01-01",
+                &[RUS, FRN],
+                vec![clause(Kind::Offence, Strength::Automatic)],
+            ),
+        ];
+        let engine = Engine::new(&w, treaties.iter().collect());
+        let r = engine.respond(&attack(RUS, UKG, "1960-05-01"), Options::default());
+        assert_eq!(r.rounds.len(), 1);
+        assert_eq!(r.rounds[0].cross_pressured, [FRN]);
+        assert!(r.rounds[0].side_a.is_empty() && r.rounds[0].side_b.is_empty());
+        assert_eq!(r.side_a, [RUS]);
+        assert_eq!(r.side_b, [UKG]);
+    }
+}

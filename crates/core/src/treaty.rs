@@ -356,12 +356,29 @@ pub struct Accession {
     pub positions: Vec<(Ccode, Position, Option<String>)>,
 }
 
+/// Whether an ATOP alliance binds every member in the same way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Symmetry {
+    /// Every obliged member owes its obligations to every other member.
+    #[default]
+    Symmetric,
+    /// ATOP `asymm`: obligations differ between members, so who owes what to whom is read
+    /// from ATOP's directed dyad-year file ([`crate::World::atop_flags`]) for the years it
+    /// covers.
+    Asymmetric,
+}
+
 /// Where a treaty came from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "type")]
 pub enum Origin {
     /// An ATOP alliance (coded provisions only).
-    Atop { version: String },
+    Atop {
+        version: String,
+        /// Decides the engine's `atop-direction` check; not part of the JSON schema.
+        #[serde(skip)]
+        symmetry: Symmetry,
+    },
     /// A spec file of the built-in library.
     Library { file: String },
     /// A spec file the user passed.

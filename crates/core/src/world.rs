@@ -19,6 +19,8 @@ pub struct World {
     /// ATOP directed dyad-year obligations keyed for binary search, built on first use and
     /// then shared by every engine over this world.
     atop_index: std::sync::OnceLock<Vec<(u64, u8)>>,
+    /// The last year of ATOP's directed dyad-year file, found on first use.
+    atop_last_year: std::sync::OnceLock<Option<i32>>,
 }
 
 fn dyad_key(a: Ccode, b: Ccode, year: i32) -> u64 {
@@ -38,6 +40,7 @@ impl World {
             groups: Vec::new(),
             incidents: Vec::new(),
             atop_index: Default::default(),
+            atop_last_year: Default::default(),
         }
     }
 
@@ -60,6 +63,15 @@ impl World {
         v.binary_search_by_key(&dyad_key(a, b, year), |x| x.0)
             .ok()
             .map(|i| v[i].1)
+    }
+
+    /// The last year ATOP's directed dyad-year file covers (2018 for ATOP 5.1), `None` when
+    /// it is not loaded. Asymmetric alliances are checked against the file up to that year
+    /// and carried forward as coded after it.
+    pub fn atop_last_year(&self) -> Option<i32> {
+        *self
+            .atop_last_year
+            .get_or_init(|| self.record.atop_dyads.year.iter().max().map(|&y| y as i32))
     }
 
     pub fn treaty(&self, id: &str) -> Option<&Treaty> {
