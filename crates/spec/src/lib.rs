@@ -60,13 +60,16 @@ pub enum ExpectedStatus {
     Blocked,
 }
 
+casus_core::keywords!(ExpectedStatus {
+    Triggered => "triggered",
+    NotTriggered => "not-triggered",
+    Blocked => "blocked",
+});
+
 impl ExpectedStatus {
+    /// The keyword (`not-triggered`), as in spec files.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ExpectedStatus::Triggered => "triggered",
-            ExpectedStatus::NotTriggered => "not-triggered",
-            ExpectedStatus::Blocked => "blocked",
-        }
+        self.keyword()
     }
 }
 
