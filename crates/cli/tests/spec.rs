@@ -158,3 +158,16 @@ fn unreadable_file_is_a_clear_error() {
 fn a_file_is_required() {
     casus().args(["spec", "check"]).assert().code(2);
 }
+
+/// `/dev/zero` never ends: the CLI reads at most the size limit and refuses the rest.
+#[test]
+#[cfg(unix)]
+fn an_endless_file_is_refused_quickly() {
+    let t = std::time::Instant::now();
+    casus()
+        .args(["spec", "check", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("larger than 1048576 bytes"));
+    assert!(t.elapsed() < std::time::Duration::from_secs(10), "{:?}", t.elapsed());
+}

@@ -118,7 +118,7 @@ fn check_file(
     groups: &[casus_core::treaty::Group],
 ) -> FileReport {
     let file = path.display().to_string();
-    let text = match std::fs::read(path).map(String::from_utf8) {
+    let text = match read_bounded(path).map(String::from_utf8) {
         Ok(Ok(t)) => t,
         Ok(Err(_)) => return unreadable(file, "is not UTF-8 text".into()),
         Err(e) => return unreadable(file, e.to_string()),
@@ -151,6 +151,17 @@ fn check_file(
             }
         }
     }
+}
+
+/// Reads a spec file, but never more than one byte past [`casus_spec::MAX_SPEC_BYTES`]: the
+/// parser refuses a longer text by its length, so `/dev/zero` or a huge file costs 1 MiB.
+pub fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(casus_spec::MAX_SPEC_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn unreadable(file: String, why: String) -> FileReport {

@@ -18,6 +18,7 @@ mod selectors;
 pub(crate) use examples::{attack, Attack};
 pub(crate) use header::TOP_KEYS;
 pub(crate) use parties::groups;
+pub use parties::MAX_OVERLAP_ERRORS;
 
 use crate::walk::{choice_hint, Ctx, Field, Tbl};
 use crate::Spec;

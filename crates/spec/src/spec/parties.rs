@@ -5,8 +5,8 @@
 use super::{id, opt_text, sources_of, state};
 use crate::walk::{closest, Ctx, Field, Span, Tbl};
 use casus_core::treaty::{Group, Party};
-use casus_core::{Day, StateSystem};
-use std::collections::BTreeSet;
+use casus_core::{Ccode, Day, StateSystem};
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) const GROUP_KEYS: &[&str] = &["id", "name", "sources", "member"];
 pub(crate) const MEMBER_KEYS: &[&str] = &["state", "states", "entry", "exit", "source"];
@@ -238,25 +238,70 @@ fn by_state(
     }
 }
 
-/// One state's spells must not overlap.
+/// Overlap errors reported per list of parties or group members at most; past that one
+/// more error says that the list has further overlaps (a list that repeats one state
+/// thousands of times must not produce millions of errors).
+pub const MAX_OVERLAP_ERRORS: usize = 20;
+
+/// One state's spells must not overlap. Each state's spells are sorted by entry and swept
+/// once, keeping only those still open, so the cost grows with the number of entries (not
+/// with its square) and stops after [`MAX_OVERLAP_ERRORS`]. An overlap is reported at the
+/// spell written later, naming the earlier one's line and entry.
 fn overlaps(cx: &mut Ctx, states: &StateSystem, out: &[Member]) {
-    for i in 0..out.len() {
-        for j in 0..i {
-            let (a, b) = (&out[j].party, &out[i].party);
-            if a.ccode == b.ccode
-                && a.entry <= b.exit.unwrap_or(Day::MAX)
-                && b.entry <= a.exit.unwrap_or(Day::MAX)
-            {
-                let line = cx.line_of(&out[j].span);
-                let (span, path) = (out[i].span.clone(), out[i].path.clone());
-                cx.error(
-                &span,
-                &path,
-                format!("{} is already listed from {} (line {line}); one state's spells must not overlap", states.abb(b.ccode), a.entry),
-                None,
-            );
+    let mut by_state: BTreeMap<Ccode, Vec<usize>> = BTreeMap::new();
+    for (i, m) in out.iter().enumerate() {
+        by_state.entry(m.party.ccode).or_default().push(i);
+    }
+    let exit = |i: usize| out[i].party.exit.unwrap_or(Day::MAX);
+    // (spell reported, line of the earlier spell, its entry): one error each.
+    let mut found: BTreeSet<(usize, usize, Day)> = BTreeSet::new();
+    let mut more = None;
+    'states: for spells in by_state.values_mut() {
+        spells.sort_by_key(|&i| (out[i].party.entry, i));
+        let mut open: Vec<usize> = Vec::new();
+        for &k in spells.iter() {
+            let entry = out[k].party.entry;
+            open.retain(|&o| exit(o) >= entry);
+            for &o in &open {
+                let (later, earlier) = (o.max(k), o.min(k));
+                let key = (
+                    later,
+                    cx.line_of(&out[earlier].span),
+                    out[earlier].party.entry,
+                );
+                if found.contains(&key) {
+                    continue;
+                }
+                if found.len() == MAX_OVERLAP_ERRORS {
+                    more = Some(later);
+                    break 'states;
+                }
+                found.insert(key);
             }
+            open.push(k);
         }
+    }
+    for (later, line, entry) in found {
+        let m = &out[later];
+        cx.error(
+            &m.span,
+            &m.path,
+            format!(
+                "{} is already listed from {entry} (line {line}); one state's spells must not overlap",
+                states.abb(m.party.ccode)
+            ),
+            None,
+        );
+    }
+    if let Some(i) = more {
+        cx.error(
+            &out[i].span,
+            &out[i].path,
+            format!(
+                "more spells overlap; only the first {MAX_OVERLAP_ERRORS} overlaps are reported"
+            ),
+            Some("list each state once per spell".into()),
+        );
     }
 }
 
