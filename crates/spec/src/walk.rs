@@ -39,6 +39,11 @@ impl<'s> Ctx<'s> {
         }
     }
 
+    /// The text being checked.
+    pub fn text(&self) -> &'s str {
+        self.text
+    }
+
     /// 1-based line and character column of a byte offset (clamped into the text).
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());

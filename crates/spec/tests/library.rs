@@ -407,3 +407,25 @@ fn every_treaty_file_is_in_the_library() {
         );
     }
 }
+
+/// Library ids are reserved for user specs (issue 13, finding 5); ATOP-like ids already were.
+#[test]
+fn user_specs_cannot_take_library_ids() {
+    let groups = casus_spec::library_groups(states()).unwrap();
+    let user = |f: &str| casus_core::treaty::Origin::User { file: f.into() };
+    for (path, text) in casus_spec::library::SPECS {
+        // The library file itself, unchanged: accepted (spec check treaties/*.toml).
+        assert!(casus_spec::parse_spec(text, path, states(), &groups, user(path)).is_ok());
+        let edited = format!("{text}\n# edited\n");
+        let e = casus_spec::parse_spec(&edited, "mine.toml", states(), &groups, user("mine.toml"))
+            .unwrap_err();
+        assert_eq!(e.len(), 1, "{e}");
+        let e = e.iter().next().unwrap();
+        assert_eq!(e.key, "id");
+        assert!(e.message.contains("is reserved"), "{e}");
+        assert!(
+            e.hint.as_deref().unwrap().contains("choose another id"),
+            "{e}"
+        );
+    }
+}

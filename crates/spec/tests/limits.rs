@@ -74,8 +74,18 @@ fn a_party_list_repeating_one_state_is_checked_fast_with_bounded_errors() {
         // The overlaps reported, then one line saying there are more.
         assert_eq!(errors.len(), casus_spec::MAX_OVERLAP_ERRORS + 1, "{errors}");
         let first = errors.iter().next().unwrap();
-        assert!(first.message.contains("RUS is already listed from 2025-08-15 (line 7)"), "{first}");
-        assert!(errors.iter().last().unwrap().message.contains("more spells overlap"));
+        assert!(
+            first
+                .message
+                .contains("RUS is already listed from 2025-08-15 (line 7)"),
+            "{first}"
+        );
+        assert!(errors
+            .iter()
+            .last()
+            .unwrap()
+            .message
+            .contains("more spells overlap"));
     }
 }
 
@@ -110,7 +120,10 @@ fn errors_for_one_file_stop_at_the_cap_with_a_count_of_the_rest() {
     let last = errors.iter().last().unwrap();
     assert_eq!(
         last.message,
-        format!("… and {} more errors (only the first 100 are reported)", 5_000 - 100)
+        format!(
+            "… and {} more errors (only the first 100 are reported)",
+            5_000 - 100
+        )
     );
 }
 
@@ -123,8 +136,14 @@ fn a_text_over_the_size_limit_is_refused_before_parsing() {
     assert!(took < Duration::from_millis(100), "took {took:?}");
     assert_eq!(errors.len(), 1);
     let e = errors.iter().next().unwrap();
-    assert!(e.to_string().starts_with("huge.toml:1:1: huge.toml is larger than 1048576 bytes"), "{e}");
-    let user = Origin::User { file: "huge.toml".into() };
+    assert!(
+        e.to_string()
+            .starts_with("huge.toml:1:1: huge.toml is larger than 1048576 bytes"),
+        "{e}"
+    );
+    let user = Origin::User {
+        file: "huge.toml".into(),
+    };
     assert!(casus_spec::parse_spec(&text, "huge.toml", states(), groups(), user).is_err());
     assert!(casus_spec::parse_groups(&text, "huge.toml", states()).is_err());
     assert!(casus_spec::parse_incidents(&text, "huge.toml", states()).is_err());

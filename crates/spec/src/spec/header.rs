@@ -123,6 +123,28 @@ pub(super) fn header(cx: &mut Ctx, root: &Tbl) -> Header {
     }
 }
 
+/// A user's spec may not take the id of a built-in treaty: adding it would silently replace
+/// the library's treaty (NATO's 62 obligations would vanish). The library's own file,
+/// unchanged, is accepted, so `casus spec check treaties/*.toml` works.
+pub(super) fn reserved(cx: &mut Ctx, root: &Tbl, id: &str) {
+    let Some((path, text)) = crate::library::library_spec(id) else {
+        return;
+    };
+    if text == cx.text() {
+        return;
+    }
+    if let Some(f) = root.get("id") {
+        cx.error(
+            &f.span,
+            &f.path,
+            format!("`{id}` is reserved: it is the id of the built-in treaty in {path}"),
+            Some(format!(
+                "choose another id, e.g. `{id}-draft`; a spec adds a treaty, it cannot replace a library one"
+            )),
+        );
+    }
+}
+
 /// A status needs its own date and excludes the dates of later stages; a lapsed treaty
 /// needs the day it started (`started`: `in-force` or `signed` is given).
 fn status_dates(cx: &mut Ctx, root: &Tbl, st: TreatyStatus, sf: &Field, started: bool) {

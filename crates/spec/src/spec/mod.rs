@@ -113,6 +113,9 @@ pub(crate) fn parse(
     origin: Origin,
 ) -> Option<Spec> {
     let mut head = header::header(cx, root);
+    if let (Origin::User { .. }, Some(id)) = (&origin, &head.id) {
+        header::reserved(cx, root, id);
+    }
 
     // Groups: the library's, then the spec's own.
     let lib: Vec<&Group> = library_groups.iter().collect();
