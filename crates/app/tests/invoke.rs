@@ -354,3 +354,21 @@ proptest! {
         }
     }
 }
+
+/// A user spec with a library id is refused instead of replacing the library's treaty
+/// (issue 13, finding 5); NATO keeps its clauses.
+#[test]
+fn a_user_spec_cannot_take_a_library_id() {
+    let nato = casus_spec::library::library_spec("nato").unwrap().1;
+    let text = format!("{nato}\n# my edits\n");
+    let mut w = world().clone();
+    let clauses = w.treaty("nato").unwrap().clauses.len();
+    let err = casus_app::add_spec_text(&mut w, "my-nato.toml", &text).unwrap_err();
+    assert!(err.to_string().contains("`nato` is reserved"), "{err}");
+    assert_eq!(w.treaty("nato").unwrap().clauses.len(), clauses);
+    // The library's own text is the same treaty: accepted.
+    assert_eq!(
+        casus_app::add_spec_text(&mut w, "treaties/nato.toml", nato).unwrap(),
+        "nato"
+    );
+}

@@ -35,8 +35,16 @@ pub struct ScenarioArgs {
 pub fn spec_input(s: &str) -> Result<SpecInput> {
     let path = std::path::Path::new(s);
     if path.is_file() || s.ends_with(".toml") {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading spec file {s}"))?;
+        let text = crate::cmd::spec::read_bounded(path)
+            .and_then(|b| {
+                String::from_utf8(b).map_err(|_| {
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        "stream did not contain valid UTF-8",
+                    )
+                })
+            })
+            .with_context(|| format!("reading spec file {s}"))?;
         Ok(SpecInput::Text {
             file: s.to_string(),
             text,

@@ -158,3 +158,42 @@ fn unreadable_file_is_a_clear_error() {
 fn a_file_is_required() {
     casus().args(["spec", "check"]).assert().code(2);
 }
+
+/// `/dev/zero` never ends: the CLI reads at most the size limit and refuses the rest.
+#[test]
+#[cfg(unix)]
+fn an_endless_file_is_refused_quickly() {
+    let t = std::time::Instant::now();
+    casus()
+        .args(["spec", "check", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("larger than 1048576 bytes"));
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        t.elapsed()
+    );
+}
+
+/// A user's spec may not take a library id (issue 13, finding 5): `id = "nato"` would
+/// silently replace the library's NATO. The library's own file still checks.
+#[test]
+fn a_library_id_is_reserved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("my-nato.toml");
+    std::fs::write(&path, BAD.replace("id = \"draft\"", "id = \"nato\"")).unwrap();
+    casus()
+        .args(["spec", "check"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "id: `nato` is reserved: it is the id of the built-in treaty in treaties/nato.toml",
+        ));
+    casus()
+        .args(["spec", "check"])
+        .arg(treaties().join("nato.toml"))
+        .assert()
+        .success();
+}

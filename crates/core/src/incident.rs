@@ -100,6 +100,12 @@ pub enum Force {
     ArmedAttack,
 }
 
+crate::keywords!(Force {
+    Threat => "threat",
+    UseOfForce => "use-of-force",
+    ArmedAttack => "armed-attack",
+});
+
 /// One attack to invoke guarantees for.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Incident {

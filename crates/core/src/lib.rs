@@ -8,6 +8,7 @@ pub mod compare;
 pub mod day;
 pub mod engine;
 pub mod incident;
+pub mod keyword;
 pub mod record;
 pub mod response;
 pub mod states;

@@ -23,22 +23,18 @@ pub enum Kind {
     Consultation,
 }
 
+crate::keywords!(Kind {
+    Defence => "defence",
+    Offence => "offence",
+    Neutrality => "neutrality",
+    NonAggression => "non-aggression",
+    Consultation => "consultation",
+});
+
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Defence,
-        Kind::Offence,
-        Kind::Neutrality,
-        Kind::NonAggression,
-        Kind::Consultation,
-    ];
+    /// The keyword (`non-aggression`), as in spec files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Defence => "defence",
-            Kind::Offence => "offence",
-            Kind::Neutrality => "neutrality",
-            Kind::NonAggression => "non-aggression",
-            Kind::Consultation => "consultation",
-        }
+        self.keyword()
     }
     /// Whether a triggered clause of this kind brings the obligor into the fight.
     pub fn is_military(self) -> bool {
@@ -60,20 +56,18 @@ pub enum Strength {
     Automatic,
 }
 
+// Weakest first, like the enum.
+crate::keywords!(Strength {
+    Assurance => "assurance",
+    Consult => "consult",
+    AsItDeemsNecessary => "as-it-deems-necessary",
+    Automatic => "automatic",
+});
+
 impl Strength {
-    pub const ALL: [Strength; 4] = [
-        Strength::Assurance,
-        Strength::Consult,
-        Strength::AsItDeemsNecessary,
-        Strength::Automatic,
-    ];
+    /// The keyword (`as-it-deems-necessary`), as in spec files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Strength::Assurance => "assurance",
-            Strength::Consult => "consult",
-            Strength::AsItDeemsNecessary => "as-it-deems-necessary",
-            Strength::Automatic => "automatic",
-        }
+        self.keyword()
     }
     /// Whether an obligation of this strength commits the obligor to join a coalition
     /// (used by the response cascade).
@@ -92,6 +86,11 @@ pub enum Trigger {
     AnyUseOfForce,
 }
 
+crate::keywords!(Trigger {
+    ArmedAttack => "armed-attack",
+    AnyUseOfForce => "any-use-of-force",
+});
+
 /// Where a treaty stands in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -102,7 +101,16 @@ pub enum TreatyStatus {
     Lapsed,
 }
 
+crate::keywords!(TreatyStatus {
+    Proposed => "proposed",
+    Signed => "signed",
+    InForce => "in-force",
+    Lapsed => "lapsed",
+});
+
 impl TreatyStatus {
+    /// The status in words for people (`in force`); [`TreatyStatus::keyword`] is the
+    /// spec-file and JSON spelling (`in-force`).
     pub fn as_str(self) -> &'static str {
         match self {
             TreatyStatus::Proposed => "proposed",
@@ -130,34 +138,23 @@ pub enum Region {
     Pacific,
 }
 
+// `parse` takes one region; `americas` is accepted as a shorthand by [`Region::parse_set`].
+crate::keywords!(Region {
+    Europe => "europe",
+    NorthAmerica => "north-america",
+    CentralAmerica => "central-america",
+    SouthAmerica => "south-america",
+    NorthAtlantic => "north-atlantic",
+    MiddleEast => "middle-east",
+    Africa => "africa",
+    Asia => "asia",
+    Pacific => "pacific",
+});
+
 impl Region {
-    pub const ALL: [Region; 9] = [
-        Region::Europe,
-        Region::NorthAmerica,
-        Region::CentralAmerica,
-        Region::SouthAmerica,
-        Region::NorthAtlantic,
-        Region::MiddleEast,
-        Region::Africa,
-        Region::Asia,
-        Region::Pacific,
-    ];
+    /// The keyword (`north-atlantic`), as in spec files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Region::Europe => "europe",
-            Region::NorthAmerica => "north-america",
-            Region::CentralAmerica => "central-america",
-            Region::SouthAmerica => "south-america",
-            Region::NorthAtlantic => "north-atlantic",
-            Region::MiddleEast => "middle-east",
-            Region::Africa => "africa",
-            Region::Asia => "asia",
-            Region::Pacific => "pacific",
-        }
-    }
-    /// Parses a region name; `americas` is accepted as a shorthand by [`Region::parse_set`].
-    pub fn parse(s: &str) -> Option<Region> {
-        Region::ALL.into_iter().find(|r| r.as_str() == s)
+        self.keyword()
     }
     /// Parses a region name, expanding the shorthand `americas`.
     pub fn parse_set(s: &str) -> Option<Vec<Region>> {
@@ -195,6 +192,11 @@ pub enum TerritoryRule {
     #[default]
     Recognised,
 }
+
+crate::keywords!(TerritoryRule {
+    Controlled => "controlled",
+    Recognised => "recognised",
+});
 
 /// Where a clause applies (NATO Art. 6 is the model).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -346,6 +348,12 @@ pub enum Position {
     Objects,
     Undecided,
 }
+
+crate::keywords!(Position {
+    Consents => "consents",
+    Objects => "objects",
+    Undecided => "undecided",
+});
 
 /// An accession that needs every current member's consent (NATO Art. 10).
 #[derive(Clone, Debug, PartialEq, Serialize)]

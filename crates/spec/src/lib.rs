@@ -60,13 +60,16 @@ pub enum ExpectedStatus {
     Blocked,
 }
 
+casus_core::keywords!(ExpectedStatus {
+    Triggered => "triggered",
+    NotTriggered => "not-triggered",
+    Blocked => "blocked",
+});
+
 impl ExpectedStatus {
+    /// The keyword (`not-triggered`), as in spec files.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ExpectedStatus::Triggered => "triggered",
-            ExpectedStatus::NotTriggered => "not-triggered",
-            ExpectedStatus::Blocked => "blocked",
-        }
+        self.keyword()
     }
 }
 
@@ -119,6 +122,34 @@ pub enum Checked {
     Incidents(Vec<Incident>),
 }
 
+/// The largest spec, groups or incidents file casus reads: 1 MiB (the built-in library's
+/// largest file is under 100 KB). A longer text is refused before it is parsed, with an
+/// error naming the file.
+pub const MAX_SPEC_BYTES: usize = 1 << 20;
+
+/// The most errors reported for one file, first by position; past it a last line says how
+/// many more there are.
+pub const MAX_ERRORS: usize = 100;
+
+pub use spec::MAX_OVERLAP_ERRORS;
+
+/// The error for a text over [`MAX_SPEC_BYTES`], if it is.
+fn too_big(text: &str, file: &str) -> Result<(), SpecErrors> {
+    if text.len() <= MAX_SPEC_BYTES {
+        return Ok(());
+    }
+    Err(SpecErrors(vec![SpecError {
+        file: file.to_string(),
+        line: 1,
+        column: 1,
+        key: String::new(),
+        message: format!(
+            "{file} is larger than {MAX_SPEC_BYTES} bytes (1 MiB), the limit for a spec file"
+        ),
+        hint: Some("split it into several files".into()),
+    }]))
+}
+
 fn parse_doc<'t>(cx: &mut Ctx, text: &'t str) -> Option<toml_edit::Document<&'t str>> {
     match toml_edit::Document::parse(text) {
         Ok(d) => Some(d),
@@ -152,6 +183,17 @@ fn finish<T>(cx: Ctx, value: Option<T>) -> Result<T, SpecErrors> {
             }
             errors.sort_by_key(|e| (e.line, e.column));
             errors.dedup();
+            if errors.len() > MAX_ERRORS {
+                let more = errors.len() - MAX_ERRORS;
+                errors.truncate(MAX_ERRORS + 1);
+                let last = &mut errors[MAX_ERRORS];
+                last.key = String::new();
+                last.message = format!(
+                    "… and {more} more error{} (only the first {MAX_ERRORS} are reported)",
+                    if more == 1 { "" } else { "s" }
+                );
+                last.hint = Some("fix these and check again".into());
+            }
             Err(SpecErrors(errors))
         }
     }
@@ -223,6 +265,7 @@ pub fn parse_spec(
     groups: &[Group],
     origin: Origin,
 ) -> Result<Spec, SpecErrors> {
+    too_big(text, file)?;
     let mut cx = Ctx::new(text, file);
     let spec = parse_doc(&mut cx, text).and_then(|doc| {
         let root = Tbl::root(doc.as_table(), spec::TOP_KEYS, &mut cx);
@@ -247,6 +290,7 @@ pub fn parse_groups_with(
     states: &StateSystem,
     known: &[Group],
 ) -> Result<Vec<Group>, SpecErrors> {
+    too_big(text, file)?;
     let mut cx = Ctx::new(text, file);
     let groups = parse_doc(&mut cx, text).map(|doc| {
         let root = Tbl::root(doc.as_table(), &["group"], &mut cx);
@@ -266,6 +310,7 @@ pub fn parse_incidents(
     file: &str,
     states: &StateSystem,
 ) -> Result<Vec<Incident>, SpecErrors> {
+    too_big(text, file)?;
     let mut cx = Ctx::new(text, file);
     let incidents = parse_doc(&mut cx, text).map(|doc| {
         let root = Tbl::root(doc.as_table(), &["incident"], &mut cx);
@@ -285,6 +330,7 @@ pub fn check(
     states: &StateSystem,
     groups: &[Group],
 ) -> Result<Checked, SpecErrors> {
+    too_big(text, file)?;
     match file_kind(text) {
         FileKind::Spec => parse_spec(
             text,

@@ -70,6 +70,17 @@ pub const SPECS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The built-in spec whose treaty has this id, as (path, text): a library spec's id is its
+/// file name (`nato` is `treaties/nato.toml`; a test keeps it so). User specs may not take
+/// these ids, or they would silently replace the library's treaty.
+pub fn library_spec(id: &str) -> Option<(&'static str, &'static str)> {
+    SPECS.iter().copied().find(|(path, _)| {
+        path.strip_prefix("treaties/")
+            .and_then(|f| f.strip_suffix(".toml"))
+            == Some(id)
+    })
+}
+
 /// Everything the built-in library holds, checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Library {

@@ -39,6 +39,11 @@ impl<'s> Ctx<'s> {
         }
     }
 
+    /// The text being checked.
+    pub fn text(&self) -> &'s str {
+        self.text
+    }
+
     /// 1-based line and character column of a byte offset (clamped into the text).
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
@@ -52,9 +57,13 @@ impl<'s> Ctx<'s> {
         (line, column)
     }
 
-    /// 1-based line of a span (1 when unknown).
+    /// 1-based line of a span (1 when unknown); cheaper than [`Ctx::position`], which
+    /// also counts the column.
     pub fn line_of(&self, span: &Span) -> usize {
-        span.as_ref().map_or(1, |s| self.position(s.start).0)
+        span.as_ref().map_or(1, |s| {
+            let offset = s.start.min(self.text.len());
+            self.line_starts.partition_point(|&l| l <= offset).max(1)
+        })
     }
 
     pub fn error(

@@ -366,3 +366,66 @@ fn examples_point_at_clauses_of_their_treaty() {
         );
     }
 }
+
+/// Every `treaties/*.toml` file is compiled into the library (and nothing else is), and
+/// each spec's id is its file name: a new treaty file cannot be forgotten in library.rs.
+#[test]
+fn every_treaty_file_is_in_the_library() {
+    use casus_spec::library::{GROUPS, INCIDENTS, SPECS};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut on_disk: Vec<String> = std::fs::read_dir(root.join("treaties"))
+        .expect("treaties/ is readable")
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|n| n.ends_with(".toml"))
+        .map(|n| format!("treaties/{n}"))
+        .collect();
+    on_disk.sort();
+    let mut built_in: Vec<String> = SPECS
+        .iter()
+        .map(|(p, _)| p.to_string())
+        .chain([GROUPS.0.to_string(), INCIDENTS.0.to_string()])
+        .collect();
+    built_in.sort();
+    assert_eq!(built_in, on_disk, "library.rs and treaties/ disagree");
+    for (path, text) in SPECS {
+        let on_disk = std::fs::read_to_string(root.join(path)).expect("readable");
+        assert_eq!(*text, on_disk, "{path} differs from the compiled-in text");
+    }
+    for t in &lib().treaties {
+        assert_eq!(
+            format!("treaties/{}.toml", t.id),
+            match &t.origin {
+                casus_core::treaty::Origin::Library { file } => file.clone(),
+                o => panic!("{} has origin {o:?}", t.id),
+            },
+            "a library spec's id is its file name"
+        );
+    }
+}
+
+/// Library ids are reserved for user specs (issue 13, finding 5); ATOP-like ids already were.
+#[test]
+fn user_specs_cannot_take_library_ids() {
+    let groups = casus_spec::library_groups(states()).unwrap();
+    let user = |f: &str| casus_core::treaty::Origin::User { file: f.into() };
+    for (path, text) in casus_spec::library::SPECS {
+        // The library file itself, unchanged: accepted (spec check treaties/*.toml).
+        assert!(casus_spec::parse_spec(text, path, states(), &groups, user(path)).is_ok());
+        let edited = format!("{text}\n# edited\n");
+        let e = casus_spec::parse_spec(&edited, "mine.toml", states(), &groups, user("mine.toml"))
+            .unwrap_err();
+        assert_eq!(e.len(), 1, "{e}");
+        let e = e.iter().next().unwrap();
+        assert_eq!(e.key, "id");
+        assert!(e.message.contains("is reserved"), "{e}");
+        assert!(
+            e.hint.as_deref().unwrap().contains("choose another id"),
+            "{e}"
+        );
+    }
+}

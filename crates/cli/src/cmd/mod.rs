@@ -10,7 +10,7 @@ mod reliability;
 mod report;
 mod serve;
 mod similarity;
-mod spec;
+pub(crate) mod spec;
 mod states;
 mod stateyears;
 mod treaty;

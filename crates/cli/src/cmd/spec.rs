@@ -83,10 +83,21 @@ fn check_file(
     groups: &[casus_core::treaty::Group],
 ) -> FileReport {
     let file = path.display().to_string();
-    match std::fs::read(path) {
+    match read_bounded(path) {
         Ok(bytes) => spec_check::check_bytes(&file, bytes, states, groups),
         Err(e) => spec_check::unreadable(&file, &e.to_string()),
     }
+}
+
+/// Reads a spec file, but never more than one byte past [`casus_spec::MAX_SPEC_BYTES`]: the
+/// parser refuses a longer text by its length, so `/dev/zero` or a huge file costs 1 MiB.
+pub fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(casus_spec::MAX_SPEC_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn print_text(r: &FileReport, out: &mut dyn Write) -> Result<()> {

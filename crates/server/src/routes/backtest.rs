@@ -76,8 +76,12 @@ impl BacktestParams {
                 }
                 "kind" => {
                     for name in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                        let kind = Kind::ALL.into_iter().find(|x| x.as_str() == name).ok_or_else(|| {
-                            ApiError::BadRequest(format!("unknown kind `{}`; kinds: defence, offence, neutrality, non-aggression, consultation", clip(name)))
+                        let kind = Kind::parse(name).ok_or_else(|| {
+                            ApiError::BadRequest(format!(
+                                "unknown kind `{}`; kinds: {}",
+                                clip(name),
+                                Kind::KEYWORDS.join(", ")
+                            ))
                         })?;
                         p.kinds.push(kind);
                     }

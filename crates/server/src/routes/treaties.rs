@@ -53,11 +53,12 @@ async fn list(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Re
                 }
             },
             "kind" if !v.is_empty() => {
-                if !casus_core::treaty::Kind::ALL
-                    .iter()
-                    .any(|k| k.as_str() == v)
-                {
-                    return Err(ApiError::BadRequest(format!("unknown kind `{}`; kinds: defence, offence, neutrality, non-aggression, consultation", clip(v))));
+                if casus_core::treaty::Kind::parse(v).is_none() {
+                    return Err(ApiError::BadRequest(format!(
+                        "unknown kind `{}`; kinds: {}",
+                        clip(v),
+                        casus_core::treaty::Kind::KEYWORDS.join(", ")
+                    )));
                 }
                 kind = Some(v.clone());
             }

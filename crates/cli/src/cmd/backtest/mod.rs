@@ -47,8 +47,8 @@ pub struct Args {
     pub min_hostility: u8,
     /// Count only obligations of these kinds, comma-separated: defence, offence,
     /// neutrality, non-aggression, consultation [default: every kind].
-    #[arg(long, value_delimiter = ',', value_name = "KINDS")]
-    pub kind: Vec<KindArg>,
+    #[arg(long, value_delimiter = ',', value_name = "KINDS", value_parser = kind_arg())]
+    pub kind: Vec<Kind>,
     /// Incident sources, comma-separated: mids, wars, library. Wars are off by default:
     /// GML already codes every war as a hostility-5 dispute.
     #[arg(
@@ -90,25 +90,11 @@ pub enum SourceArg {
     Library,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum KindArg {
-    Defence,
-    Offence,
-    Neutrality,
-    NonAggression,
-    Consultation,
-}
-
-impl KindArg {
-    fn kind(self) -> Kind {
-        match self {
-            KindArg::Defence => Kind::Defence,
-            KindArg::Offence => Kind::Offence,
-            KindArg::Neutrality => Kind::Neutrality,
-            KindArg::NonAggression => Kind::NonAggression,
-            KindArg::Consultation => Kind::Consultation,
-        }
-    }
+/// `--kind`: the keywords of [`Kind`] (its one table in casus-core).
+fn kind_arg() -> impl clap::builder::TypedValueParser<Value = Kind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Kind::KEYWORDS)
+        .try_map(|s| Kind::parse(&s).ok_or("not a kind of obligation"))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -158,7 +144,7 @@ pub fn run(a: Args, mut world: World, out: &mut dyn Write) -> Result<ExitCode> {
         from: Some(window.from),
         to: Some(window.to),
         min_hostility: a.min_hostility,
-        kinds: a.kind.iter().map(|k| k.kind()).collect(),
+        kinds: a.kind.clone(),
         sources: src,
         as_if_since: since,
     };
