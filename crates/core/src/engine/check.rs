@@ -191,7 +191,7 @@ impl ClauseCheck<'_> {
             return None;
         };
         let year = self.incident.date.year();
-        if !self.world.atop_last_year().is_some_and(|last| year <= last) {
+        if self.world.atop_last_year().is_none_or(|last| year > last) {
             return None;
         }
         let bit = match self.clause.kind {
