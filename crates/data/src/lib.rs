@@ -10,7 +10,7 @@ mod load;
 mod source;
 
 pub use catalogue::{dataset, Dataset, DATASETS};
-pub use source::{DataSource, BUNDLED};
+pub use source::{files, DataSource, BUNDLED};
 
 use casus_core::record::{obligation_bits as ob, Ccode, Record};
 use casus_core::World;
@@ -130,7 +130,7 @@ pub fn load_record_parts(src: &DataSource, parts: Parts) -> Result<Record, LoadE
             &mut r.false_dyads,
         );
         macro_rules! job {
-            ($part:ident, $slot:ident, $file:literal, $f:expr) => {{
+            ($part:ident, $slot:ident, $file:expr, $f:expr) => {{
                 if parts.has(Parts::$part) {
                     s.spawn(move |_| match src.read($file).and_then(|b| $f($file, &b)) {
                         Ok(v) => *$slot = v,
@@ -139,9 +139,9 @@ pub fn load_record_parts(src: &DataSource, parts: Parts) -> Result<Record, LoadE
                 }
             }};
         }
-        job!(STATES, states, "cw_system.csv", load::states);
-        job!(GW, gw, "gw_system.csv", load::gw_states);
-        job!(ATOP_DYADS, atop_dyads, "atop_alliance.csv", |f, b| {
+        job!(STATES, states, files::COW_SYSTEM, load::states);
+        job!(GW, gw, files::GW_SYSTEM, load::gw_states);
+        job!(ATOP_DYADS, atop_dyads, files::ATOP_DYADS, |f, b| {
             dyad_flags(
                 f,
                 b,
@@ -154,7 +154,7 @@ pub fn load_record_parts(src: &DataSource, parts: Parts) -> Result<Record, LoadE
                 ],
             )
         });
-        job!(COW_ALLIANCES, cow_all, "cow_alliance.csv", |f, b| {
+        job!(COW_ALLIANCES, cow_all, files::COW_ALLIANCES, |f, b| {
             dyad_flags(
                 f,
                 b,
@@ -167,53 +167,49 @@ pub fn load_record_parts(src: &DataSource, parts: Parts) -> Result<Record, LoadE
             )
         });
         if parts.has(Parts::ATOP5) {
-            s.spawn(
-                move |_| match atop_release(src, "atop5/atop5_1a.csv", "atop5/atop5_1m.csv") {
+            s.spawn(move |_| {
+                match atop_release(src, files::ATOP5_ALLIANCES, files::ATOP5_MEMBERS) {
                     Ok(v) => *atop5 = v,
                     Err(e) => fail(e),
-                },
-            );
+                }
+            });
         }
         if parts.has(Parts::ATOP4) {
             s.spawn(move |_| {
-                match atop_release(
-                    src,
-                    "atop4/atop-alliance-level.csv",
-                    "atop4/atop-member-level.csv",
-                ) {
+                match atop_release(src, files::ATOP4_ALLIANCES, files::ATOP4_MEMBERS) {
                     Ok(v) => *atop4 = v,
                     Err(e) => fail(e),
                 }
             });
         }
-        job!(NMC, nmc, "cow_nmc.csv", capabilities);
-        job!(MAJORS, majors_v, "cow_majors.csv", majors);
-        job!(POWERS, pw, "maoz_powers.csv", powers);
-        job!(CONTIGUITY, cont, "cow_contdir.csv", contiguity);
-        job!(CAPITALS, caps, "cow_capitals.csv", |f, b| capitals(
+        job!(NMC, nmc, files::NMC, capabilities);
+        job!(MAJORS, majors_v, files::MAJORS, majors);
+        job!(POWERS, pw, files::MAOZ_POWERS, powers);
+        job!(CONTIGUITY, cont, files::CONTIGUITY, contiguity);
+        job!(CAPITALS, caps, files::COW_CAPITALS, |f, b| capitals(
             f, b, "ccode"
         ));
-        job!(CAPITALS, gwcaps, "gw_capitals.csv", |f, b| capitals(
+        job!(CAPITALS, gwcaps, files::GW_CAPITALS, |f, b| capitals(
             f, b, "gwcode"
         ));
-        job!(MIDS, mparts, "gml_part.csv", mid_participants);
-        job!(MIDS, disps, "gml_mid_disps.csv", mid_disputes);
-        job!(MID_DYADS, dird, "gml_dirdisp.csv", |f, b| int_frame(
+        job!(MIDS, mparts, files::MID_PARTICIPANTS, mid_participants);
+        job!(MIDS, disps, files::MID_DISPUTES, mid_disputes);
+        job!(MID_DYADS, dird, files::MID_DIRECTED, |f, b| int_frame(
             f,
             b,
             &["dispnum", "ccode1", "ccode2", "year"]
         )
         .map(|x| x.0));
-        job!(MID_DYADS, ddy, "gml_mid_ddydisps.csv", |f, b| int_frame(
+        job!(MID_DYADS, ddy, files::MID_DYAD_YEARS, |f, b| int_frame(
             f,
             b,
             &["dispnum", "ccode1", "ccode2", "year"]
         )
         .map(|x| x.0));
-        job!(WARS, war, "cow_war_inter.csv", wars);
-        job!(RIVALRIES, td, "td_rivalries.csv", rivalries_td);
-        job!(RIVALRIES, tss, "tss_rivalries.csv", rivalries_tss);
-        job!(FALSE_DYADS, fd, "false_cow_dyads.csv", false_dyads);
+        job!(WARS, war, files::WARS, wars);
+        job!(RIVALRIES, td, files::RIVALRIES_TD, rivalries_td);
+        job!(RIVALRIES, tss, files::RIVALRIES_TSS, rivalries_tss);
+        job!(FALSE_DYADS, fd, files::FALSE_DYADS, false_dyads);
     });
     // Report the first failure in file order so messages are deterministic.
     let mut errors = errors.into_inner().expect("a loader panicked");
@@ -250,7 +246,7 @@ fn atop_release(
 
 /// ISO codes and English names from the countrycode crosswalk, as state-name aliases.
 pub fn load_aliases(src: &DataSource) -> Result<Vec<(String, Ccode)>, LoadError> {
-    let name = "raw/codelist.csv";
+    let name = files::CODELIST;
     load::codelist_aliases(name, &src.read(name)?)
 }
 
@@ -312,7 +308,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     };
     push(
         "cow-states",
-        "cw_system.csv",
+        files::COW_SYSTEM,
         r.states.len(),
         span(
             r.states
@@ -323,7 +319,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "gw-states",
-        "gw_system.csv",
+        files::GW_SYSTEM,
         r.gw_states.len(),
         span(
             r.gw_states
@@ -334,7 +330,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "atop",
-        "atop5/atop5_1a.csv",
+        files::ATOP5_ALLIANCES,
         r.atop5.alliances.rows(),
         span(
             r.atop5
@@ -350,7 +346,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "atop",
-        "atop5/atop5_1m.csv",
+        files::ATOP5_MEMBERS,
         r.atop5.members.rows(),
         span(
             r.atop5
@@ -366,14 +362,14 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "atop",
-        "atop_alliance.csv",
+        files::ATOP_DYADS,
         r.atop_dyads.len(),
         span(r.atop_dyads.year.iter().map(|&y| y as i32)),
         None,
     );
     push(
         "atop4",
-        "atop4/atop-alliance-level.csv",
+        files::ATOP4_ALLIANCES,
         r.atop4.alliances.rows(),
         span(
             r.atop4
@@ -389,7 +385,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "atop4",
-        "atop4/atop-member-level.csv",
+        files::ATOP4_MEMBERS,
         r.atop4.members.rows(),
         span(
             r.atop4
@@ -405,21 +401,21 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "cow-alliance",
-        "cow_alliance.csv",
+        files::COW_ALLIANCES,
         r.cow_alliances.len(),
         span(r.cow_alliances.year.iter().map(|&y| y as i32)),
         None,
     );
     push(
         "nmc",
-        "cow_nmc.csv",
+        files::NMC,
         r.capabilities.len(),
         span(r.capabilities.year.iter().map(|&y| y as i32)),
         None,
     );
     push(
         "majors",
-        "cow_majors.csv",
+        files::MAJORS,
         r.majors.len(),
         span(
             r.majors
@@ -430,7 +426,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "maoz-powers",
-        "maoz_powers.csv",
+        files::MAOZ_POWERS,
         r.powers.len(),
         span(r.powers.iter().flat_map(|p| {
             p.regional
@@ -442,7 +438,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "contiguity",
-        "cow_contdir.csv",
+        files::CONTIGUITY,
         r.contiguity.len(),
         span(
             r.contiguity
@@ -453,7 +449,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "capitals",
-        "cow_capitals.csv",
+        files::COW_CAPITALS,
         r.capitals.len(),
         span(
             r.capitals
@@ -464,7 +460,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "capitals",
-        "gw_capitals.csv",
+        files::GW_CAPITALS,
         r.gw_capitals.len(),
         span(
             r.gw_capitals
@@ -475,7 +471,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "gml",
-        "gml_part.csv",
+        files::MID_PARTICIPANTS,
         r.mid_participants.len(),
         span(
             r.mid_participants
@@ -486,35 +482,35 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "gml",
-        "gml_mid_disps.csv",
+        files::MID_DISPUTES,
         r.mid_disputes.len(),
         span(r.mid_disputes.iter().map(|d| d.start_year as i32)),
         None,
     );
     push(
         "gml",
-        "gml_dirdisp.csv",
+        files::MID_DIRECTED,
         r.mid_dirdisp.rows(),
         frame_years(&r.mid_dirdisp, "year"),
         None,
     );
     push(
         "gml",
-        "gml_mid_ddydisps.csv",
+        files::MID_DYAD_YEARS,
         r.mid_ddy.rows(),
         frame_years(&r.mid_ddy, "year"),
         None,
     );
     push(
         "cow-wars",
-        "cow_war_inter.csv",
+        files::WARS,
         r.wars.len(),
         span(r.wars.iter().map(|w| w.year as i32)),
         None,
     );
     push(
         "td-rivalries",
-        "td_rivalries.csv",
+        files::RIVALRIES_TD,
         r.rivalries_td.len(),
         span(
             r.rivalries_td
@@ -525,7 +521,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "tss-rivalries",
-        "tss_rivalries.csv",
+        files::RIVALRIES_TSS,
         r.rivalries_tss.len(),
         span(
             r.rivalries_tss
@@ -536,7 +532,7 @@ pub fn info(r: &Record) -> Vec<DatasetInfo> {
     );
     push(
         "false-dyads",
-        "false_cow_dyads.csv",
+        files::FALSE_DYADS,
         r.false_dyads.len(),
         span(r.false_dyads.iter().map(|x| x.year as i32)),
         None,
