@@ -8,6 +8,7 @@
 
 pub mod backtest;
 mod compare;
+pub mod day;
 mod invoke;
 pub mod reliability;
 mod scenario;

@@ -54,6 +54,20 @@ pub fn actor(w: &World, s: &str) -> Result<Actor> {
         .map_err(|e| input(format!("attacker: {e}")))
 }
 
+/// The attackers, each once: `RUS`, `365` and `Russia` name one state, and a state named
+/// twice must not meet an `attackers min = 2` condition or count twice in the balance.
+/// Order is kept (the first attacker leads the incident).
+fn distinct_actors(w: &World, names: &[String]) -> Result<Vec<Actor>> {
+    let mut out: Vec<Actor> = Vec::with_capacity(names.len());
+    for s in names {
+        let a = actor(w, s)?;
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
 /// Parses spec text and adds its treaty (and groups) to the world; returns the treaty id.
 pub fn add_spec_text(world: &mut World, file: &str, text: &str) -> Result<String> {
     let spec = casus_spec::parse_spec(
@@ -132,7 +146,7 @@ impl<'w> Scenario<'w> {
                     .date
                     .as_deref()
                     .ok_or_else(|| input("give a date, YYYY-MM-DD"))?;
-                let date = Day::parse(date).map_err(|e| input(format!("date: {e}")))?;
+                let date = crate::day::parse(date).map_err(|e| input(format!("date: {e}")))?;
                 if date < world.states.first_day {
                     return Err(input(format!(
                         "date {date} is before the state system begins ({})",
@@ -143,11 +157,7 @@ impl<'w> Scenario<'w> {
                     .states
                     .resolve(target)
                     .map_err(|e| input(format!("target: {e}")))?;
-                let attackers = r
-                    .attackers
-                    .iter()
-                    .map(|s| actor(&world, s))
-                    .collect::<Result<Vec<_>>>()?;
+                let attackers = distinct_actors(&world, &r.attackers)?;
                 if attackers.iter().any(|x| x.state() == Some(target)) {
                     return Err(input(format!(
                         "the target {} cannot also be an attacker",

@@ -372,3 +372,95 @@ fn a_user_spec_cannot_take_a_library_id() {
         "nato"
     );
 }
+
+/// A guarantee that binds only against two or more attackers (issue 13, finding 4).
+const TWO_ATTACKERS: &str = r#"
+id = "two-attackers"
+name = "Defence against a coalition of at least two attackers"
+status = "proposed"
+proposed = "2025-08-15"
+
+[[party]]
+states = ["USA", "UKR"]
+
+[[clause]]
+article = "1"
+paraphrase = "Each party assists the other against an attack by two or more states."
+kind = "defence"
+obligors = ["parties"]
+beneficiaries = ["parties"]
+strength = "automatic"
+trigger = "armed-attack"
+conditions = [{ type = "attackers", min = 2 }]
+"#;
+
+fn two_attackers(attackers: &[&str]) -> Request {
+    Request {
+        attackers: attackers.iter().map(|s| s.to_string()).collect(),
+        specs: vec![SpecInput::Text {
+            file: "two.toml".into(),
+            text: TWO_ATTACKERS.into(),
+        }],
+        only_specs: true,
+        ..req("RUS", "UKR", "2025-09-01", "territory", &[], false)
+    }
+}
+
+#[test]
+fn a_repeated_attacker_counts_once() {
+    let once = two_attackers(&["RUS"]);
+    let repeated = two_attackers(&["RUS", "365", "Russia", "rus"]);
+    let sc = Scenario::build(world(), &repeated).unwrap();
+    assert_eq!(
+        sc.incident.attackers.len(),
+        1,
+        "{:?}",
+        sc.incident.attackers
+    );
+    assert!(obligors(&repeated, "two-attackers", "1", Status::Triggered).is_empty());
+    assert_eq!(
+        obligors(&repeated, "two-attackers", "1", Status::NotTriggered),
+        obligors(&once, "two-attackers", "1", Status::NotTriggered)
+    );
+    // The balance counts Russia once.
+    let cinc = |r: &Request| {
+        let sc = Scenario::build(world(), r).unwrap();
+        let resp = sc.engine().respond(&sc.incident, Options::default());
+        (resp.balance.side_a.cinc, resp.balance.side_a.states.len())
+    };
+    assert_eq!(cinc(&repeated), cinc(&once));
+    // Two different attackers still meet the condition.
+    let two = two_attackers(&["RUS", "BLR"]);
+    assert_eq!(
+        obligors(&two, "two-attackers", "1", Status::Triggered),
+        vec!["USA".to_string()]
+    );
+}
+
+#[test]
+fn a_repeated_non_state_attacker_counts_once() {
+    let r = two_attackers(&["non-state:Wagner", "non-state: Wagner "]);
+    let sc = Scenario::build(world(), &r).unwrap();
+    assert_eq!(sc.incident.attackers.len(), 1);
+}
+
+#[test]
+fn a_state_outside_the_system_on_the_day_is_warned_about() {
+    let warnings = |a: &str, t: &str, d: &str| {
+        casus_app::invoke_view(world(), &req(a, t, d, "territory", &[], false), false)
+            .unwrap()
+            .warnings
+    };
+    assert!(warnings("RUS", "UKR", "2025-09-01").is_empty());
+    let w = warnings("RUS", "UKR", "1816-06-01");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].contains("target Ukraine (UKR) is not a member"),
+        "{w:?}"
+    );
+    let w = warnings("GFR", "POL", "2025-09-01");
+    assert!(
+        w[0].contains("attacker") && w[0].contains("carried forward"),
+        "{w:?}"
+    );
+}

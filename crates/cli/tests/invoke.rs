@@ -320,3 +320,45 @@ fn compare_shows_variants_and_blockers() {
         .code(2)
         .stderr(predicate::str::contains("two to eight"));
 }
+
+#[test]
+fn a_repeated_attacker_counts_once() {
+    let args = |attackers: &[&str]| {
+        let mut a = vec!["invoke", "--target", "UKR", "--date", "2025-09-01"];
+        for x in attackers {
+            a.extend(["--attacker", x]);
+        }
+        json(&a)
+    };
+    let once = args(&["RUS"]);
+    let repeated = args(&["RUS", "365", "Russia"]);
+    assert_eq!(
+        repeated["incident"]["attackers"].as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(once, repeated, "naming Russia three times changes nothing");
+}
+
+#[test]
+fn a_target_outside_the_system_is_warned_about() {
+    let out = casus()
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+            "--date",
+            "1816-06-01",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: the target Ukraine (UKR) is not a member"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 1);
+}

@@ -160,6 +160,10 @@ pub struct InvokeView {
     pub balance: BalanceView,
     /// Where facts after the datasets' end came from, and other caveats.
     pub notes: Vec<String>,
+    /// Doubts about the request itself, e.g. an attacker or target that is not a system
+    /// member on the day (added by the application layer; absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -304,6 +308,7 @@ impl InvokeView {
             },
             balance: balance(&r.balance),
             notes,
+            warnings: Vec::new(),
         }
     }
 }

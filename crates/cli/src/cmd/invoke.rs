@@ -35,6 +35,9 @@ pub struct Args {
 
 pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<ExitCode> {
     let view = casus_app::invoke_view(&world, &a.scenario.request(&[])?, a.all)?;
+    for w in &view.warnings {
+        eprintln!("warning: {}", crate::output::terminal_safe(w));
+    }
     let any = view
         .obligations
         .iter()
