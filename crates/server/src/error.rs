@@ -93,3 +93,69 @@ impl IntoResponse for ApiError {
         crate::json_response(status, &body)
     }
 }
+
+/// Longest request target answered (longer: 414 JSON). Hyper itself refuses targets over
+/// 64 KiB, with an empty body, before any layer runs.
+pub const MAX_URI: usize = 8 * 1024;
+/// Most bytes of request headers answered (more: 431 JSON); hyper refuses heads over its
+/// buffer (about 400 KiB) with an empty body.
+pub const MAX_HEADERS: usize = 16 * 1024;
+
+/// Refuses over-long targets and header blocks with JSON before routing.
+pub async fn head_limits(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let header_bytes: usize = req
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len() + 4)
+        .sum();
+    if req.uri().to_string().len() > MAX_URI {
+        return plain_error(
+            StatusCode::URI_TOO_LONG,
+            format!("the request target is longer than {MAX_URI} bytes"),
+        );
+    }
+    if header_bytes > MAX_HEADERS {
+        return plain_error(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            format!("the request headers are larger than {MAX_HEADERS} bytes"),
+        );
+    }
+    next.run(req).await
+}
+
+/// Gives error responses made outside the handlers — 405 from the router, 413 from the body
+/// limit, 404 of the front end — the JSON body of [`ApiError`], so every error a client sees
+/// has one shape. `Allow` is kept.
+pub async fn json_errors(resp: Response) -> Response {
+    let status = resp.status();
+    let is_json = resp
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if is_json || !(status.is_client_error() || status.is_server_error()) {
+        return resp;
+    }
+    let message = match status {
+        StatusCode::METHOD_NOT_ALLOWED => "this method is not allowed here; see /api/openapi.yaml",
+        StatusCode::PAYLOAD_TOO_LARGE => "the request body is larger than the limit",
+        StatusCode::NOT_FOUND => "no such page",
+        _ => status.canonical_reason().unwrap_or("error"),
+    };
+    let mut r = plain_error(status, message.to_string());
+    if let Some(allow) = resp.headers().get(axum::http::header::ALLOW) {
+        r.headers_mut()
+            .insert(axum::http::header::ALLOW, allow.clone());
+    }
+    r
+}
+
+fn plain_error(status: StatusCode, error: String) -> Response {
+    crate::json_response(
+        status,
+        &Body {
+            error,
+            status: status.as_u16(),
+            spec_errors: None,
+        },
+    )
+}

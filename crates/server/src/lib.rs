@@ -8,8 +8,10 @@
 //!
 //! Hardening: request bodies are capped ([`Config::body_limit`]), engine work runs on the
 //! blocking pool behind a semaphore with a deadline ([`Config::timeout`]), panics become 500
-//! responses, unknown API paths answer 404 JSON, and [`serve`] binds where it is told (the
-//! CLI defaults to 127.0.0.1).
+//! responses, unknown API paths answer 404 JSON, answers are cached within a byte bound
+//! ([`Config::cache_bytes`]), connections that send no request head within
+//! [`Config::header_timeout`] are closed, and [`serve`] binds where it is told (the CLI
+//! defaults to 127.0.0.1).
 //!
 //! ```no_run
 //! # async fn demo() -> anyhow::Result<()> {
@@ -29,6 +31,7 @@ pub use casus_render::{map, report};
 
 mod assets;
 mod cache;
+mod conn;
 
 pub use error::{ApiError, Result};
 
@@ -54,6 +57,12 @@ pub struct Config {
     pub workers: usize,
     /// Responses kept in the cache of pure results (default 512; 0 turns it off).
     pub cache_entries: usize,
+    /// Bytes the cache may hold, answers and keys together (default 64 MiB): the bound on
+    /// its memory, whatever the answers' sizes.
+    pub cache_bytes: usize,
+    /// A connection that sends no complete request head within this time is closed, whether
+    /// new or idle between keep-alive requests (default 10 s).
+    pub header_timeout: Duration,
 }
 
 impl Default for Config {
@@ -63,6 +72,8 @@ impl Default for Config {
             timeout: Duration::from_secs(20),
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
             cache_entries: 512,
+            cache_bytes: 64 << 20,
+            header_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -97,7 +108,7 @@ impl AppState {
             map: Arc::new(map),
             map_json,
             workers: Arc::new(tokio::sync::Semaphore::new(config.workers.max(1))),
-            cache: cache::Cache::new(config.cache_entries),
+            cache: cache::Cache::new(config.cache_entries, config.cache_bytes),
             config,
         }))
     }
@@ -136,14 +147,24 @@ impl AppState {
         F: FnOnce(&World) -> Result<Vec<u8>> + Send + 'static,
     {
         match key {
-            Some(k) if self.config.cache_entries > 0 => {
-                let cell = self.cache.cell(k);
-                cell.get_or_try_init(|| async { self.run(f).await.map(Bytes::from) })
+            Some(k) if self.config.cache_entries > 0 && self.config.cache_bytes > 0 => {
+                let cell = self.cache.cell(&k);
+                let bytes = cell
+                    .get_or_try_init(|| async { self.run(f).await.map(Bytes::from) })
                     .await
-                    .cloned()
+                    .cloned()?;
+                self.cache.filled(&k, &cell);
+                Ok(bytes)
             }
             _ => self.run(f).await.map(Bytes::from),
         }
+    }
+}
+
+impl AppState {
+    /// Bytes the answer cache holds now (at most [`Config::cache_bytes`]).
+    pub fn cache_bytes(&self) -> usize {
+        self.cache.bytes()
     }
 }
 
@@ -183,16 +204,38 @@ pub fn app(state: AppState) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             outer,
         ))
+        .layer(axum::middleware::map_response(error::json_errors))
+        .layer(axum::middleware::from_fn(error::head_limits))
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::internal(anyhow::anyhow!("a handler panicked")).into_response()
         }))
+        .layer(axum::middleware::map_response(nosniff))
+}
+
+/// Every response is to be taken as the type it declares (no MIME sniffing).
+async fn nosniff(mut resp: Response) -> Response {
+    resp.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    resp
 }
 
 /// Serves the app on `listener` until Ctrl-C.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    serve_until(listener, state, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// Serves the app on `listener` until `shutdown` completes, with the connection limits of
+/// [`Config`] (the header-read and idle timeout).
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    let header_timeout = state.config.header_timeout;
+    conn::serve_until(listener, app(state), header_timeout, shutdown).await
 }

@@ -198,7 +198,17 @@ async fn invoke_bad_input() {
         (
             "/api/invoke?attacker=RUS&target=UKR&date=1700-01-01",
             422,
-            "before the state system",
+            "outside the supported range, 1816-01-01 to 2100-12-31",
+        ),
+        (
+            "/api/invoke?attacker=RUS&target=UKR&date=0000-01-01",
+            422,
+            "outside the supported range",
+        ),
+        (
+            "/api/invoke?attacker=RUS&target=UKR&date=2025-9-1",
+            422,
+            "YYYY-MM-DD",
         ),
         (
             "/api/invoke?attacker=RUS&target=UKR&date=2025-09-01&place=moon",

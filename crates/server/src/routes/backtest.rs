@@ -52,7 +52,7 @@ const KEYS: &[&str] = &[
 impl BacktestParams {
     pub fn from_query(query: Option<&str>) -> Result<BacktestParams> {
         let pairs = params::pairs(query);
-        params::check_keys(&pairs, KEYS)?;
+        params::check_keys(&pairs, KEYS, &["spec", "kind", "source"])?;
         let mut b = BacktestParams::default();
         let p = &mut b.plan;
         let mut sources: Option<Sources> = None;
@@ -66,10 +66,10 @@ impl BacktestParams {
                         .map(String::from),
                 ),
                 "from" if !v.is_empty() => {
-                    p.from = Some(Day::first_of_year(params::int(k, v, 1816, 2999)? as i32))
+                    p.from = Some(Day::first_of_year(params::int(k, v, 1816, 2100)? as i32))
                 }
                 "to" if !v.is_empty() => {
-                    p.to = Some(Day::last_of_year(params::int(k, v, 1816, 2999)? as i32))
+                    p.to = Some(Day::last_of_year(params::int(k, v, 1816, 2100)? as i32))
                 }
                 "min_hostility" if !v.is_empty() => {
                     p.min_hostility = params::int(k, v, 2, 5)? as u8
@@ -108,7 +108,8 @@ impl BacktestParams {
                 }
                 "as_if_since" if !v.is_empty() => {
                     p.as_if_since = Some(
-                        Day::parse(v).map_err(|e| ApiError::Input(format!("as_if_since: {e}")))?,
+                        casus_app::day::parse(v)
+                            .map_err(|e| ApiError::Input(format!("as_if_since: {e}")))?,
                     )
                 }
                 "details" => b.details = params::flag(k, v)?,

@@ -37,10 +37,12 @@ async fn health(State(state): State<AppState>) -> Response {
 /// state list; later days carry membership forward, as the engine does).
 async fn states(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
     let pairs = params::pairs(q.as_deref());
-    params::check_keys(&pairs, &["date"])?;
+    params::check_keys(&pairs, &["date"], &[])?;
     let w = &state.world;
     let day = match pairs.iter().find(|(k, v)| k == "date" && !v.is_empty()) {
-        Some((_, v)) => Day::parse(v).map_err(|e| ApiError::Input(format!("date: {e}")))?,
+        Some((_, v)) => {
+            casus_app::day::parse(v).map_err(|e| ApiError::Input(format!("date: {e}")))?
+        }
         None => w.states.last_day,
     };
     if day < w.states.first_day {

@@ -12,13 +12,21 @@ pub fn pairs(query: Option<&str>) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Rejects keys outside `known`, naming the closest known one.
-pub fn check_keys(pairs: &[(String, String)], known: &[&str]) -> Result<()> {
-    for (k, _) in pairs {
+/// Rejects keys outside `known`, and a key given twice unless it is one of `lists` (keys
+/// that take several values): `date=2001-01-01&date=2025-09-01` is ambiguous, so refused
+/// rather than "last wins".
+pub fn check_keys(pairs: &[(String, String)], known: &[&str], lists: &[&str]) -> Result<()> {
+    for (i, (k, _)) in pairs.iter().enumerate() {
         if !known.contains(&k.as_str()) {
             return Err(ApiError::BadRequest(format!(
-                "unknown parameter `{k}`; known: {}",
+                "unknown parameter `{}`; known: {}",
+                clip(k),
                 known.join(", ")
+            )));
+        }
+        if !lists.contains(&k.as_str()) && pairs[..i].iter().any(|(p, _)| p == k) {
+            return Err(ApiError::BadRequest(format!(
+                "`{k}` is given more than once; give it once"
             )));
         }
     }

@@ -92,7 +92,7 @@ impl ScenarioParams {
     /// and `spec` repeat or take comma-separated lists.
     pub fn from_query(query: Option<&str>) -> Result<ScenarioParams> {
         let pairs = params::pairs(query);
-        params::check_keys(&pairs, QUERY_KEYS)?;
+        params::check_keys(&pairs, QUERY_KEYS, &["attacker", "spec"])?;
         let mut p = ScenarioParams::default();
         for (k, v) in pairs {
             match k.as_str() {
@@ -285,8 +285,17 @@ async fn report(state: AppState, p: ScenarioParams) -> Result<Response> {
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("inline; filename=\"casus-report.html\""),
     );
+    // The report is inline SVG and CSS with no script: forbid everything else.
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(REPORT_CSP),
+    );
     Ok(r)
 }
+
+/// What the report page may load: its own inline styles and data images, nothing else.
+const REPORT_CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
 /// `GET /api/report?…`: the `casus report` page for the scenario (HTML).
 async fn report_get(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Response> {
