@@ -56,6 +56,24 @@ impl Table {
     }
 }
 
+/// `s` with control characters escaped (`\n`, `\u{1b}`), for text that came from a spec
+/// file or an argument and is printed on a terminal: a newline or an escape sequence in it
+/// cannot start a line of its own or rewrite what was printed.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Pretty JSON with a trailing newline.
 pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;

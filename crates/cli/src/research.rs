@@ -180,6 +180,14 @@ pub(crate) enum Target {
     Fingerprint,
 }
 
+/// The usual file extension of a format.
+fn ext(f: write::Format) -> &'static str {
+    match f {
+        write::Format::Csv => "csv",
+        write::Format::Parquet => "parquet",
+    }
+}
+
 fn target(
     output: Option<&Path>,
     format: Option<FileFormat>,
@@ -202,9 +210,15 @@ fn target(
             if p.is_dir() {
                 bail!("`{}` is a directory; give a file name", p.display());
             }
-            let f = match fmt.or_else(|| write::Format::from_path(p)) {
-                Some(f) => f,
-                None => bail!("cannot tell the format of `{}` from its extension; name it .csv or .parquet, or add --format", p.display()),
+            let f = match (fmt, write::Format::from_path(p)) {
+                (Some(given), Some(named)) if given != named => bail!(
+                    "--format {} does not match the extension of `{}`; name the file .{} or drop --format",
+                    ext(given),
+                    p.display(),
+                    ext(given)
+                ),
+                (Some(f), _) | (None, Some(f)) => f,
+                (None, None) => bail!("cannot tell the format of `{}` from its extension; name it .csv or .parquet, or add --format", p.display()),
             };
             let dir = p
                 .parent()

@@ -2,7 +2,7 @@
 //! command line gives it (`--from`, `--to`: a year or a day), and the treaties they name.
 
 use crate::scenario::spec_input;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use casus_app::SpecInput;
 use casus_backtest::incidents::Sources;
 use casus_backtest::{RecordIncident, Window};
@@ -13,16 +13,20 @@ pub fn parse_bound(s: &str, flag: &str, last: bool) -> Result<Day> {
     let t = s.trim();
     if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
         let y: i32 = t.parse()?;
-        if !(1000..=2999).contains(&y) {
-            bail!("{flag} {t}: the year must lie between 1000 and 2999");
-        }
+        casus_app::day::year(y).map_err(|e| anyhow::anyhow!("{flag}: {e}"))?;
         return Ok(if last {
             Day::last_of_year(y)
         } else {
             Day::first_of_year(y)
         });
     }
-    Day::parse(t).with_context(|| format!("{flag} `{t}`: give a year (1946) or a day (1946-03-05)"))
+    casus_app::day::parse(t).map_err(|e| {
+        if e.contains("YYYY-MM-DD") {
+            anyhow::anyhow!("{flag} `{t}`: give a year (1946) or a day (1946-03-05)")
+        } else {
+            anyhow::anyhow!("{flag}: {e}")
+        }
+    })
 }
 
 /// The treaties named on the command line (adding spec files to the world), then with

@@ -161,10 +161,16 @@ fn data_dir_missing_file_is_named() {
 
 #[test]
 fn closed_pipe_is_not_an_error() {
+    for format in ["csv", "json"] {
+        closed_pipe(format);
+    }
+}
+
+fn closed_pipe(format: &str) {
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("casus"))
-        .args(["treaty", "list", "--format", "csv"])
+        .args(["treaty", "list", "--format", format])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -175,7 +181,9 @@ fn closed_pipe_is_not_an_error() {
         .unwrap();
     // The reader is dropped here: the rest of the output hits a closed pipe.
     let out = child.wait_with_output().unwrap();
-    assert_eq!(first.trim(), "id,name,from,to,members,kinds");
+    if format == "csv" {
+        assert_eq!(first.trim(), "id,name,from,to,members,kinds");
+    }
     assert!(
         out.status.success(),
         "exit {:?}, stderr {}",

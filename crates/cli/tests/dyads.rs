@@ -254,3 +254,66 @@ fn parquet_opens_in_pyarrow_pandas_and_duckdb() {
         );
     }
 }
+
+#[test]
+fn directed_and_undirected_together_are_refused() {
+    casus()
+        .args(["dyads", "--years", "1816", "--directed", "--undirected"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
+#[test]
+fn format_and_extension_must_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.csv");
+    casus()
+        .args(["dyads", "--years", "1816", "--format", "parquet", "-o"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not match the extension"));
+    assert!(!path.exists());
+}
+
+/// Ctrl-C while a table is written leaves no hidden `.part` file (issue 13).
+#[cfg(unix)]
+#[test]
+fn an_interrupted_write_leaves_no_temporary_file() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p1.csv");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("casus"))
+        .args(["dyads", "--years", "1816-2016", "--with", P1, "-o"])
+        .arg(&path)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let part = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| e.file_name().to_string_lossy().ends_with(".part"))
+    };
+    let t = Instant::now();
+    while !part() && t.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(part(), "the temporary file never appeared");
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    if status.code() == Some(0) {
+        return; // finished before the signal arrived: nothing to clean
+    }
+    assert_eq!(status.code(), Some(130));
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

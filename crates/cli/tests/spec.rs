@@ -197,3 +197,37 @@ fn a_library_id_is_reserved() {
         .assert()
         .success();
 }
+
+#[test]
+fn control_characters_from_a_spec_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sneaky.toml");
+    // A state name that tries to end the error line and print a fake `ok:` in green.
+    std::fs::write(
+        &path,
+        "id = \"sneaky\"\nname = \"x\"\nstatus = \"proposed\"\nproposed = \"2025-08-15\"\n\
+         [[party]]\nstates = [\"USA\", \"\\r\\u001b[32mok: fine.toml\\n\"]\n",
+    )
+    .unwrap();
+    let out = casus()
+        .args(["spec", "check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+    assert!(!text.lines().any(|l| l.starts_with("ok:")), "{text}");
+    let err = casus()
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS\u{1b}[2J",
+            "--target",
+            "UKR",
+            "--date",
+            "2025-09-01",
+        ])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&err.stderr).contains('\u{1b}'));
+}

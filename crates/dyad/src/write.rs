@@ -286,6 +286,38 @@ pub fn write_file(
     })
 }
 
+/// Temporary files being written now, so that an interrupted process can remove them
+/// ([`remove_pending`]): Ctrl-C during `dyads -o` left a hidden 16–20 MB `.part` file
+/// (issue 13).
+static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Registers a temporary file in [`PENDING`] for as long as it lives.
+struct Pending(std::path::PathBuf);
+
+impl Pending {
+    fn new(path: &Path) -> Pending {
+        let mut p = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        p.push(path.to_path_buf());
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let mut p = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        p.retain(|x| x != &self.0);
+    }
+}
+
+/// Removes every temporary file [`atomic_write`] is writing now. For a signal handler that
+/// is about to end the process; the targets themselves are untouched.
+pub fn remove_pending() {
+    let mut p = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    for path in p.drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
 /// The one way casus writes a file: `write` fills a temporary file in `path`'s directory,
 /// which then takes `path`'s place (atomically, so a reader never sees half a file). On
 /// failure the temporary file is removed and `path` is untouched. With
@@ -328,6 +360,7 @@ pub fn atomic_write(
     let mut tmp = b
         .tempfile_in(dir)
         .map_err(|e| err(format!("cannot create a file in {}: {e}", dir.display())))?;
+    let _pending = Pending::new(tmp.path());
     write(tmp.as_file_mut()).map_err(|e| err(e.to_string()))?;
     tmp.as_file().sync_all().ok();
     match overwrite {

@@ -38,10 +38,10 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = System::Cow)]
     system: System,
     /// Directed dyads: both (a, b) and (b, a) (the default).
-    #[arg(long, overrides_with = "undirected")]
+    #[arg(long, conflicts_with = "undirected")]
     directed: bool,
     /// Non-directed dyads: only ccode1 < ccode2.
-    #[arg(long, overrides_with = "directed")]
+    #[arg(long, conflicts_with = "directed")]
     undirected: bool,
     /// Years, FIRST-LAST or one year [default: 1816 to the current year, as peacesciencer].
     #[arg(long, value_name = "FIRST-LAST", value_parser = parse_years)]

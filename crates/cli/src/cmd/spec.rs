@@ -101,30 +101,35 @@ pub fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
 }
 
 fn print_text(r: &FileReport, out: &mut dyn Write) -> Result<()> {
+    use std::fmt::Write as _;
+    // Each report is one line: text from the spec (file names, keys, values in messages) is
+    // escaped, so a spec cannot draw its own `ok:` line or move the cursor.
+    let safe = crate::output::terminal_safe;
     if r.ok {
-        writeln!(
-            out,
+        let line = format!(
             "ok: {} ({})",
             r.file,
             r.summary.as_deref().unwrap_or_default()
-        )?;
+        );
+        writeln!(out, "{}", safe(&line))?;
         return Ok(());
     }
     for e in &r.errors {
+        let mut line = String::new();
         match (e.line, e.column) {
             (Some(l), Some(c)) => {
-                write!(out, "{}:{l}:{c}: ", r.file)?;
+                write!(line, "{}:{l}:{c}: ", r.file)?;
                 if let Some(k) = &e.key {
-                    write!(out, "{k}: ")?;
+                    write!(line, "{k}: ")?;
                 }
-                write!(out, "{}", e.message)?;
+                write!(line, "{}", e.message)?;
                 if let Some(h) = &e.hint {
-                    write!(out, " (hint: {h})")?;
+                    write!(line, " (hint: {h})")?;
                 }
-                writeln!(out)?;
             }
-            _ => writeln!(out, "error: {}", e.message)?,
+            _ => write!(line, "error: {}", e.message)?,
         }
+        writeln!(out, "{}", safe(&line))?;
     }
     Ok(())
 }

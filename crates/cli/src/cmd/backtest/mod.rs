@@ -5,7 +5,7 @@ mod tables;
 
 use crate::output::{write_json, write_table, Format};
 use crate::window::{resolve_treaties, select};
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use casus_app::backtest::{Chosen, Plan, Run};
 use casus_backtest::incidents::Sources;
 use casus_core::treaty::Kind;
@@ -126,9 +126,7 @@ pub fn run(a: Args, mut world: World, out: &mut dyn Write) -> Result<ExitCode> {
     let since = a
         .as_if_since
         .as_deref()
-        .map(|s| {
-            Day::parse(s).with_context(|| format!("--as-if-since `{s}`: give a day, YYYY-MM-DD"))
-        })
+        .map(|s| casus_app::day::parse(s).map_err(|e| anyhow::anyhow!("--as-if-since: {e}")))
         .transpose()?;
     let default_from = since.unwrap_or(Day::first_of_year(1816));
     let (window, incidents) = select(
