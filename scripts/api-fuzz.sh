@@ -26,7 +26,7 @@ done
 curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null
 echo "== schemathesis against http://127.0.0.1:$PORT/api/openapi.yaml ($MAX_EXAMPLES examples per operation)"
 status=0
-timeout "$FUZZ_TIMEOUT" "$ST" run "http://127.0.0.1:$PORT/api/openapi.yaml" \
+timeout "$FUZZ_TIMEOUT" "$ST" --config-file scripts/schemathesis.toml run "http://127.0.0.1:$PORT/api/openapi.yaml" \
   --url "http://127.0.0.1:$PORT/api" \
   --checks all \
   --max-examples "$MAX_EXAMPLES" \

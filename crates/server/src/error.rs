@@ -94,9 +94,10 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Longest request target answered (longer: 414 JSON). Hyper itself refuses targets over
-/// 64 KiB, with an empty body, before any layer runs.
-pub const MAX_URI: usize = 8 * 1024;
+/// Longest request target answered (longer: 414 JSON): room for every parameter at its
+/// longest, percent-encoded (8 attackers and 8 specs of 200 characters); hyper itself
+/// refuses targets over 64 KiB, with an empty body, before any layer runs.
+pub const MAX_URI: usize = 60 * 1024;
 /// Most bytes of request headers answered (more: 431 JSON); hyper refuses heads over its
 /// buffer (about 400 KiB) with an empty body.
 pub const MAX_HEADERS: usize = 16 * 1024;

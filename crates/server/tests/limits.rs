@@ -194,7 +194,7 @@ async fn every_error_is_json() {
         ),
         (Request::get("/nothing").body(Body::empty()).unwrap(), 404),
         (
-            Request::get(format!("/api/invoke?attacker={}", "A".repeat(9000)))
+            Request::get(format!("/api/invoke?attacker={}", "A".repeat(62_000)))
                 .body(Body::empty())
                 .unwrap(),
             414,

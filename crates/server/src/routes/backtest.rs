@@ -86,7 +86,7 @@ impl BacktestParams {
                         p.kinds.push(kind);
                     }
                 }
-                "source" => {
+                "source" if !v.is_empty() => {
                     let s = sources.get_or_insert(Sources {
                         mids: false,
                         wars: false,
