@@ -118,53 +118,55 @@ fn dyad_flags_fast(
         Ok(())
     };
     // A last row without a newline ends at the end of the input.
-    let eof = (!body.ends_with(b"\n")).then_some(b'\n');
-    for c in body.iter().copied().chain(eof) {
-        match c {
-            b'0'..=b'9' => {
-                if digits == 9 {
+    let tail: &[u8] = if body.ends_with(b"\n") { b"" } else { b"\n" };
+    for part in [body, tail] {
+        for &c in part {
+            match c {
+                b'0'..=b'9' => {
+                    if digits == 9 {
+                        return Err(err(
+                            line,
+                            k.min(n - 1),
+                            String::new(),
+                            "value out of range".into(),
+                        ));
+                    }
+                    v = v * 10 + (c - b'0') as u32;
+                    digits += 1;
+                }
+                b',' => {
+                    end_field(line, k, digits)?;
+                    fields[k] = v;
+                    (k, v, digits) = (k + 1, 0, 0);
+                }
+                b'\n' => {
+                    if k == 0 && digits == 0 {
+                        line += 1;
+                        continue; // blank line
+                    }
+                    end_field(line, k, digits)?;
+                    fields[k] = v;
+                    if k + 1 != n {
+                        return Err(err(
+                            line,
+                            k,
+                            String::new(),
+                            format!("expected {n} fields, found {}", k + 1),
+                        ));
+                    }
+                    finish_row(line, &fields[..n])?;
+                    (k, v, digits) = (0, 0, 0);
+                    line += 1;
+                }
+                b'\r' => {}
+                _ => {
                     return Err(err(
                         line,
                         k.min(n - 1),
-                        String::new(),
-                        "value out of range".into(),
-                    ));
+                        c.escape_ascii().to_string(),
+                        "unexpected character".into(),
+                    ))
                 }
-                v = v * 10 + (c - b'0') as u32;
-                digits += 1;
-            }
-            b',' => {
-                end_field(line, k, digits)?;
-                fields[k] = v;
-                (k, v, digits) = (k + 1, 0, 0);
-            }
-            b'\n' => {
-                if k == 0 && digits == 0 {
-                    line += 1;
-                    continue; // blank line
-                }
-                end_field(line, k, digits)?;
-                fields[k] = v;
-                if k + 1 != n {
-                    return Err(err(
-                        line,
-                        k,
-                        String::new(),
-                        format!("expected {n} fields, found {}", k + 1),
-                    ));
-                }
-                finish_row(line, &fields[..n])?;
-                (k, v, digits) = (0, 0, 0);
-                line += 1;
-            }
-            b'\r' => {}
-            _ => {
-                return Err(err(
-                    line,
-                    k.min(n - 1),
-                    c.escape_ascii().to_string(),
-                    "unexpected character".into(),
-                ))
             }
         }
     }
