@@ -10,7 +10,7 @@
 //!    aggregates, per treaty: the incidents that trigger it (and those left undetermined),
 //!    the states it obliges, each guarantor's exposure (incidents, disputes and years), and
 //!    a per-year series (`casus_render::plot` draws it).
-//! 3. [`reliability`] asks, for real ATOP alliances, whether the allies obliged to defend an
+//! 3. [`reliability`](mod@reliability) asks, for real ATOP alliances, whether the allies obliged to defend an
 //!    attacked member actually fought on its side in the same dispute or war.
 //!
 //! Everything is deterministic: incidents are sorted, work runs in parallel with rayon but

@@ -17,7 +17,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Building is pure (no I/O, no printing). [`write`] holds the CSV and Parquet writers,
+//! Building is pure (no I/O, no printing). [`write`](mod@write) holds the CSV and Parquet writers,
 //! which write to a temporary file and rename it into place.
 
 mod capdist;
