@@ -47,7 +47,7 @@ impl Default for Plan {
 pub struct Chosen {
     /// The days the incidents fall in.
     pub window: Window,
-    /// The incidents, in record order.
+    /// The incidents selected.
     pub incidents: Vec<RecordIncident>,
 }
 

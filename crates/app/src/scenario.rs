@@ -27,7 +27,7 @@ pub enum SpecInput {
 pub struct Request {
     /// State names or `non-state:NAME`.
     pub attackers: Vec<String>,
-    /// State name of the target; required unless `incident` is given.
+    /// The state attacked (name, abbreviation or code); required unless `incident` is given.
     pub target: Option<String>,
     /// Day of the attack, `YYYY-MM-DD`; required unless `incident` is given.
     pub date: Option<String>,

@@ -36,7 +36,7 @@ pub struct IncidentView {
     pub target: StateRef,
     /// MID hostility level of the attackers' highest action (2 threat … 5 war).
     pub hostility: u8,
-    /// The force level the engine saw, from the hostility level.
+    /// The force level the engine saw (from the hostility level for MIDs and wars).
     pub force: Force,
 }
 

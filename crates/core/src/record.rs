@@ -256,7 +256,7 @@ pub struct WarDyadYear {
     pub ccode2: Ccode,
     /// Calendar year of this dyad-year.
     pub year: i16,
-    /// The first year of the war for this dyad.
+    /// The dyad's fighting begins (or resumes) in this year.
     pub onset: bool,
     /// War side of the first state (1 or 2).
     pub side1: u8,
@@ -275,7 +275,7 @@ pub struct WarDyadYear {
     pub batdeath1: Option<i64>,
     /// Battle deaths of the second state; `None` when unknown.
     pub batdeath2: Option<i64>,
-    /// The dyad resumed fighting after a break within the same war.
+    /// Fighting in this dyad resumed after a break (the source's `resume` flag).
     pub resume: bool,
 }
 
@@ -292,7 +292,7 @@ pub struct Rivalry {
     pub ccode2: Ccode,
     /// First year of the rivalry.
     pub start_year: i16,
-    /// Last year of the rivalry (the data's end year if it continues).
+    /// Last year of the rivalry.
     pub end_year: i16,
     /// Types named by the source (spatial, positional, ideological, interventionary).
     pub types: Vec<String>,

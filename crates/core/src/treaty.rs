@@ -95,7 +95,7 @@ crate::keywords!(Trigger {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TreatyStatus {
-    /// Drafted or proposed but not signed; explored as if in force from its proposal date.
+    /// Proposed, not signed; binds as if in force so that designs can be explored.
     Proposed,
     /// Signed but not (yet) in force.
     Signed,

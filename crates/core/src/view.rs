@@ -64,7 +64,7 @@ pub struct IncidentView {
     pub place: String,
     /// How much force is used.
     pub force: crate::incident::Force,
-    /// What happened, in words; `None` for an ad-hoc incident.
+    /// What happened, in words; `None` when not given.
     pub description: Option<String>,
     /// Where the facts of the incident come from.
     pub sources: Vec<String>,
