@@ -203,8 +203,8 @@ impl Map {
 
     /// Builds the map from a data source (the bundled copy or a data directory with `raw/`).
     pub fn load(src: &casus_data::DataSource) -> anyhow::Result<Map> {
-        let topo = src.read("raw/countries-50m.json")?;
-        let codes = src.read("raw/codelist.csv")?;
+        let topo = src.read(casus_data::files::WORLD_MAP)?;
+        let codes = src.read(casus_data::files::CODELIST)?;
         Ok(Map::build(&topo, &codes)?)
     }
 
