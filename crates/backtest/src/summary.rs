@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The result of backtesting a set of treaties over a set of incidents.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Backtest {
+    /// The days the incidents were drawn from.
     pub window: Window,
     /// Number of incidents examined.
     pub incidents: usize,
@@ -63,7 +64,9 @@ impl Backtest {
 pub struct TreatyBacktest {
     /// Index into the treaty list given to [`backtest`].
     pub treaty: usize,
+    /// Treaty id.
     pub id: String,
+    /// Headline numbers.
     pub counts: Counts,
     /// Incidents with at least one obligation of this treaty triggered, undetermined or
     /// breached, in incident order.
@@ -104,13 +107,16 @@ pub struct Hit {
     pub incident: usize,
     /// Triggered if any obligation is, else undetermined if any is, else breached.
     pub status: Status,
+    /// The obligations found, triggered, undetermined or breached.
     pub obligations: Vec<Found>,
 }
 
 /// How often one state would have been called, and into what.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exposure {
+    /// The obliged state (COW code).
     pub obligor: Ccode,
+    /// Incidents where its obligation is triggered.
     pub triggered: Tally,
     /// Incidents where its obligation is undetermined (and not also triggered).
     pub undetermined: Tally,
@@ -131,16 +137,22 @@ pub struct Exposure {
 /// Incidents, distinct disputes and distinct years.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
+    /// Incidents counted.
     pub incidents: u32,
+    /// Distinct disputes or wars among them.
     pub disputes: u32,
+    /// Distinct calendar years among them.
     pub years: u32,
 }
 
 /// One bar of the per-year chart.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct YearCount {
+    /// Calendar year.
     pub year: i32,
+    /// Incidents in the year that trigger some obligation.
     pub triggered: u32,
+    /// Incidents in the year that leave some obligation undetermined and trigger none.
     pub undetermined: u32,
 }
 

@@ -47,11 +47,21 @@ fn columns(f: &IntFrame, cols: &[&str]) -> (Option<i32>, Option<i32>) {
     )
 }
 
+/// One line of the info table: catalogue key, file, rows, first and last year, and the
+/// version the file states (`None`: the catalogue's).
+type InfoRow<'a> = (
+    &'static str,
+    &'static str,
+    usize,
+    (Option<i32>, Option<i32>),
+    Option<&'a str>,
+);
+
 /// Per-file row counts and year coverage of a loaded record, in the catalogue's order.
 pub fn info(r: &Record) -> Vec<DatasetInfo> {
     let atop5 = Some(r.atop5.version.as_str());
     #[rustfmt::skip] // a table: one dataset file a line
-    let rows: [(&'static str, &'static str, usize, (Option<i32>, Option<i32>), Option<&str>); 22] = [
+    let rows: [InfoRow<'_>; 22] = [
         ("cow-states", files::COW_SYSTEM, r.states.len(), spells(r.states.iter().map(|s| &s.span)), None),
         ("gw-states", files::GW_SYSTEM, r.gw_states.len(), spells(r.gw_states.iter().map(|s| &s.span)), None),
         ("atop", files::ATOP5_ALLIANCES, r.atop5.alliances.rows(), columns(&r.atop5.alliances, &["begyr", "endyr"]), atop5),

@@ -21,18 +21,36 @@ use casus_core::World;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LoadError {
+    /// A field that does not parse or fails validation.
     #[error("{file}:{line}: column `{column}`, value `{value}`: {message}")]
     Field {
+        /// Data file, relative to the data directory.
         file: String,
+        /// Line in the file, from 1 (the header is line 1).
         line: u64,
+        /// Column name.
         column: String,
+        /// The offending value.
         value: String,
+        /// What is wrong with it.
         message: String,
     },
+    /// A data file is not there.
     #[error("the data file `{file}` is missing{}; hint: a data directory needs the layout of shared/data (see `casus data info`)", .dir.as_ref().map(|d| format!(" from {d}")).unwrap_or_default())]
-    Missing { file: String, dir: Option<String> },
+    Missing {
+        /// Data file, relative to the data directory.
+        file: String,
+        /// The data directory searched; `None` for the bundled data.
+        dir: Option<String>,
+    },
+    /// A data file could not be read or decompressed.
     #[error("{file}: {message}")]
-    Io { file: String, message: String },
+    Io {
+        /// The file (or data directory) that could not be read.
+        file: String,
+        /// Why, as the operating system or decompressor says.
+        message: String,
+    },
 }
 
 /// Which datasets to load. Commands load only what they read, so that `casus invoke`
@@ -41,22 +59,39 @@ pub enum LoadError {
 pub struct Parts(u32);
 
 impl Parts {
+    /// The COW state system (always loaded).
     pub const STATES: Parts = Parts(1);
+    /// The Gleditsch–Ward state list.
     pub const GW: Parts = Parts(1 << 1);
+    /// ATOP's directed dyad-year obligations.
     pub const ATOP_DYADS: Parts = Parts(1 << 2);
+    /// COW formal alliances, dyad-years.
     pub const COW_ALLIANCES: Parts = Parts(1 << 3);
+    /// ATOP 5.1 alliance- and member-level files.
     pub const ATOP5: Parts = Parts(1 << 4);
+    /// ATOP 4.01 alliance- and member-level files.
     pub const ATOP4: Parts = Parts(1 << 5);
+    /// COW national material capabilities.
     pub const NMC: Parts = Parts(1 << 6);
+    /// COW major-power spells.
     pub const MAJORS: Parts = Parts(1 << 7);
+    /// Maoz's regional and global power spells.
     pub const POWERS: Parts = Parts(1 << 8);
+    /// COW direct contiguity.
     pub const CONTIGUITY: Parts = Parts(1 << 9);
+    /// COW and Gleditsch–Ward capitals.
     pub const CAPITALS: Parts = Parts(1 << 10);
+    /// GML MID participants and disputes.
     pub const MIDS: Parts = Parts(1 << 11);
+    /// GML directed dispute-years (before and after whittling).
     pub const MID_DYADS: Parts = Parts(1 << 12);
+    /// COW inter-state wars.
     pub const WARS: Parts = Parts(1 << 13);
+    /// Thompson–Dreyer and Thompson–Sakuwa–Suhas rivalries.
     pub const RIVALRIES: Parts = Parts(1 << 14);
+    /// Dyads the state system lists that never coexisted.
     pub const FALSE_DYADS: Parts = Parts(1 << 15);
+    /// Every dataset.
     pub const ALL: Parts = Parts(u32::MAX);
     /// What the invoke engine reads: states, ATOP treaties and directed dyads (for
     /// asymmetric pacts), capabilities (balance), wars ("obligor not at war").
@@ -65,9 +100,11 @@ impl Parts {
     /// The engine plus the dispute record (backtests, reliability).
     pub const HISTORY: Parts = Parts(Self::ENGINE.0 | Self::MIDS.0);
 
+    /// These parts and `other` together.
     pub const fn with(self, other: Parts) -> Parts {
         Parts(self.0 | other.0)
     }
+    /// Whether every part of `other` is included.
     pub const fn has(self, other: Parts) -> bool {
         self.0 & other.0 == other.0
     }
