@@ -4,7 +4,7 @@ use crate::{input, AppError, Result};
 use casus_core::engine::Engine;
 use casus_core::incident::{Actor, Incident, Place};
 use casus_core::treaty::Origin;
-use casus_core::{Day, World};
+use casus_core::World;
 use std::borrow::Cow;
 
 /// A guarantee named by the user: a treaty id of the world (`nato`, `atop:3180`, `3180`)
