@@ -231,6 +231,10 @@ pub struct CaseView {
     pub attacked: StateRef,
     pub applies: Applies,
     pub outcome: Outcome,
+    /// The pledge judged.
+    pub kind: casus_core::treaty::Kind,
+    /// The pledge read against the outcome (`docs/backtest.md`, §4).
+    pub verdict: crate::verdict::Verdict,
     pub era: &'static str,
     pub bilateral: bool,
     pub offence: bool,
@@ -255,6 +259,8 @@ impl CaseView {
             attacked: StateRef::new(w, c.beneficiary),
             applies: c.applies,
             outcome: c.outcome,
+            kind: c.kind,
+            verdict: c.verdict,
             era: crate::reliability::era(ri.incident.date.year()),
             bilateral: c.bilateral,
             offence: c.offence,

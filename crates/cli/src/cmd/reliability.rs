@@ -13,13 +13,15 @@ use casus_core::{Day, World};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// For every ATOP alliance: when a member was attacked and an ally's defence obligation was
-/// triggered (or undetermined), did the ally take part on the member's side of the same
-/// dispute or war? Honoured, stayed out, or opposed (fought on the other side); overall, by
-/// era, by treaty type, by conditional pledge; beside the literature's figures.
+/// For every ATOP alliance: when a member was attacked and an ally's obligation was
+/// triggered (or undetermined), did the ally keep its pledge? Defence and offence pledges
+/// are kept by fighting on the member's side, neutrality and non-aggression pledges by not
+/// fighting against it; consultation is reported, not judged. Ally by ally and alliance by
+/// war (strict and lenient), by era, by treaty type, by conditional pledge; beside the
+/// literature's figures.
 ///
 /// Examples:
-///   casus reliability                      # COW wars, 1816–2007
+///   casus reliability                      # COW wars, 1816–2003
 ///   casus reliability --wars --to 1944     # the window of Leeds, Long & Mitchell (2000)
 ///   casus reliability --mids --from 1946 --format csv > cases.csv
 ///   casus reliability --treaty 3180 --mids --cases
@@ -184,20 +186,20 @@ fn print_table(
     ] {
         t.push(vec![
             "alliance by alliance".into(),
-            "treaty × attacked member × dispute".into(),
+            "treaty × war (strict: all / lenient: some, none fought another)".into(),
             label.into(),
             ar.cases.to_string(),
             format!("{} all, {} some", ar.all_honoured, ar.some_honoured),
             ar.none_honoured.to_string(),
-            String::new(),
+            ar.fought_each_other.to_string(),
             format!("{} (some), {} (all)", pct(ar.rate_any), pct(ar.rate_all)),
         ]);
     }
     t.write(out, Format::Table)?;
     writeln!(
         out,
-        "Not counted: {} obligations not applicable (a condition fails, or ATOP's directed file owes nothing); {} allies that were themselves among the attackers.\n",
-        o.not_applicable, o.ally_attacks
+        "Not counted: {} obligations not applicable (a condition fails, or ATOP's directed file owes nothing); {} consultation pledges (reported, not judged). Counted as violations: {} allies among their partner's attackers.\n",
+        o.not_applicable, o.consultation, o.ally_attacks
     )?;
     let mut b = Table::new(&[
         "by",
@@ -263,8 +265,10 @@ fn cases_table(
         "attackers",
         "attacked",
         "ally",
+        "pledge",
         "applies",
         "outcome",
+        "verdict",
         "era",
         "bilateral",
         "offence",
@@ -286,8 +290,10 @@ fn cases_table(
                 .join(" "),
             w.states.abb(c.beneficiary),
             w.states.abb(c.obligor),
+            c.kind.as_str().into(),
             c.applies.as_str().into(),
             c.outcome.as_str().into(),
+            c.verdict.as_str().into(),
             casus_backtest::reliability::era(ri.incident.date.year()).into(),
             c.bilateral.to_string(),
             c.offence.to_string(),
