@@ -1,6 +1,9 @@
 //! Alliance reliability as both front ends ask for it: the ATOP alliances to measure.
 
 use crate::{input, Result};
+use casus_backtest::incidents::{self, Sources};
+use casus_backtest::reproduce::Reproduction;
+use casus_backtest::{Selection, Window};
 use casus_core::treaty::{Origin, Treaty};
 use casus_core::World;
 
@@ -26,4 +29,35 @@ pub fn atop_treaties<'w>(w: &'w World, keys: &[String]) -> Result<Vec<&'w Treaty
         }
     }
     Ok(out)
+}
+
+/// Published case lists that `casus reliability --reproduce` compares with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Study {
+    /// Berkemeier & Fuhrmann (2018): alliance × war, COW wars 1816–2003.
+    Bf2018,
+}
+
+/// The reproduction of `study`: casus's own alliance × war frame over every COW war
+/// (1816–2003, every target, those attacked after a war's first year included, as the
+/// article counts them) with every ATOP alliance, joined with the study's case list.
+pub fn reproduce(w: &World, study: Study) -> Result<Reproduction> {
+    let Study::Bf2018 = study;
+    let window = Window::years(1816, 2003).map_err(|e| input(e.to_string()))?;
+    let all = incidents::build(
+        w,
+        Sources {
+            mids: false,
+            wars: true,
+            library: false,
+        },
+    );
+    let inc = Selection {
+        window,
+        min_hostility: 5,
+    }
+    .apply(&all);
+    let ts = atop_treaties(w, &[])?;
+    let r = casus_backtest::reliability(w, &ts, &inc, &|_| {});
+    casus_backtest::reproduce::reproduce(w, &ts, &inc, &r).map_err(input)
 }

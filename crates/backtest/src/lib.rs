@@ -32,6 +32,7 @@
 pub mod evaluate;
 pub mod incidents;
 pub mod reliability;
+pub mod reproduce;
 pub mod verdict;
 mod summary;
 pub mod view;

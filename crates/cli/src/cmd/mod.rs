@@ -7,6 +7,7 @@ mod dyads;
 mod incidents;
 mod invoke;
 mod reliability;
+mod reproduce;
 mod report;
 mod serve;
 mod similarity;

@@ -25,6 +25,7 @@ use std::process::ExitCode;
 ///   casus reliability --wars --to 1944     # the window of Leeds, Long & Mitchell (2000)
 ///   casus reliability --mids --from 1946 --format csv > cases.csv
 ///   casus reliability --treaty 3180 --mids --cases
+///   casus reliability --reproduce bf2018   # Berkemeier & Fuhrmann (2018), case by case
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Cases from COW inter-state wars (the default).
@@ -49,6 +50,11 @@ pub struct Args {
     /// Only these ATOP alliances (ids such as 3180); repeatable.
     #[arg(long = "treaty", value_name = "ATOPID")]
     pub treaties: Vec<String>,
+    /// Compare with a published case list instead: casus's own alliance × war frame over
+    /// every COW war (1816–2003), joined with the study's cases (overlap, verdicts, shares by
+    /// era, every difference with its reason). Ignores the other selection options.
+    #[arg(long, value_enum, value_name = "STUDY")]
+    pub reproduce: Option<super::reproduce::StudyArg>,
     /// List every case in the table output too.
     #[arg(long)]
     pub cases: bool,
@@ -74,6 +80,10 @@ fn rate_cells(r: &Rate) -> [String; 5] {
 }
 
 pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
+    if let Some(study) = a.reproduce {
+        super::reproduce::run(study, &world, a.format, out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let src = if a.mids {
         Sources {
             mids: true,
