@@ -299,13 +299,12 @@ impl Sides {
         Sides { by }
     }
 
-    /// What `ally` did in the dispute in which `target` was attacked.
-    fn outcome(&self, ri: &RecordIncident, ally: Ccode) -> Outcome {
+    /// What `ally` did for `partner` in the dispute or war of `ri`.
+    fn outcome(&self, ri: &RecordIncident, partner: Ccode, ally: Ccode) -> Outcome {
         let Some(ps) = self.by.get(&(ri.source, ri.dispute)) else {
             return Outcome::StayedOut;
         };
-        let target = ri.incident.target;
-        let target_sides: Vec<bool> = ps.iter().filter(|p| p.0 == target).map(|p| p.1).collect();
+        let target_sides: Vec<bool> = ps.iter().filter(|p| p.0 == partner).map(|p| p.1).collect();
         // The ally's side when it entered (rows are sorted by state, then first day).
         match ps.iter().find(|p| p.0 == ally) {
             None => Outcome::StayedOut,
@@ -384,7 +383,10 @@ pub fn reliability(
                 kind,
                 ..
             } = f;
-            let attacker = ri.incident.attacker_states().any(|a| a == obligor);
+            // The ally attacks its partner (not: joins its partner's attack, which an
+            // offence pledge asks for).
+            let attacker = beneficiary == ri.incident.target
+                && ri.incident.attacker_states().any(|a| a == obligor);
             let applies = match status {
                 Status::Breached => Applies::AllyAttacks,
                 _ if attacker => Applies::AllyAttacks,
@@ -392,7 +394,7 @@ pub fn reliability(
                 Status::Undetermined => Applies::Undetermined,
                 Status::NotTriggered => Applies::NotApplicable,
             };
-            let outcome = sides.outcome(ri, obligor);
+            let outcome = sides.outcome(ri, beneficiary, obligor);
             let t = treaties[treaty];
             let day = ri.incident.date;
             let case = Case {

@@ -55,6 +55,10 @@ pub struct Args {
     /// era, every difference with its reason). Ignores the other selection options.
     #[arg(long, value_enum, value_name = "STUDY")]
     pub reproduce: Option<super::reproduce::StudyArg>,
+    /// Count alliances signed while a war lasts for its attacks too (undetermined unless
+    /// they bound throughout), as Berkemeier & Fuhrmann (2018) do. Wars only.
+    #[arg(long)]
+    pub during_war: bool,
     /// List every case in the table output too.
     #[arg(long)]
     pub cases: bool,
@@ -81,7 +85,7 @@ fn rate_cells(r: &Rate) -> [String; 5] {
 
 pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
     if let Some(study) = a.reproduce {
-        super::reproduce::run(study, &world, a.format, out)?;
+        super::reproduce::run(study, &world, a.during_war, a.format, out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let src = if a.mids {
@@ -108,6 +112,9 @@ pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
     )?;
     if !a.joiners {
         incidents.retain(|i| i.entry != Entry::TargetJoins);
+    }
+    if a.during_war {
+        casus_app::reliability::during_war(&world, &mut incidents);
     }
     let treaties = casus_app::reliability::atop_treaties(&world, &a.treaties)?;
     let pb = crate::progress::incidents(incidents.len(), "reliability");

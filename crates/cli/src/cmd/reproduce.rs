@@ -16,13 +16,19 @@ pub enum StudyArg {
     Bf2018,
 }
 
-pub fn run(study: StudyArg, world: &World, format: Format, out: &mut dyn Write) -> Result<()> {
+pub fn run(
+    study: StudyArg,
+    world: &World,
+    during_war: bool,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
     let StudyArg::Bf2018 = study;
-    let r = reproduce(world, Study::Bf2018)?;
+    let r = reproduce(world, Study::Bf2018, during_war)?;
     match format {
         Format::Json => write_json(out, &r)?,
         Format::Csv => write_table(&cases(&r, false), out, Format::Csv)?,
-        Format::Table => print(&r, out)?,
+        Format::Table => print(&r, during_war, out)?,
     }
     Ok(())
 }
@@ -34,10 +40,11 @@ fn share(s: &Share) -> String {
     }
 }
 
-fn print(r: &Reproduction, out: &mut dyn Write) -> Result<()> {
+fn print(r: &Reproduction, during_war: bool, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
-        "Berkemeier & Fuhrmann (2018) reproduced: COW wars 1816–2003 × ATOP alliances, unit alliance × war\n"
+        "Berkemeier & Fuhrmann (2018) reproduced: COW wars 1816–2003 × ATOP alliances, unit alliance × war{}\n",
+        if during_war { ", alliances signed during a war counted" } else { "" }
     )?;
     writeln!(
         out,
