@@ -446,12 +446,11 @@ fn missed_reason(
     if !(first..=last).any(|y| t.in_force_in_year(y)) {
         return "the alliance did not bind during the war (ATOP dates)".into();
     }
-    if t.in_force.or(t.signed).is_some_and(|d| d.year() > first) {
-        return "the alliance was signed during the war (casus leaves such treaties out)".into();
-    }
-    let init: Vec<bool> = members.iter().map(|w| w.initiator1).collect();
-    if init.iter().all(|i| *i) {
+    if members.iter().all(|w| w.initiator1) {
         return "its members fought only on the initiators' side (never attacked in casus's reading)".into();
+    }
+    if t.in_force.or(t.signed).is_some_and(|d| d.year() > first) {
+        return "the alliance was signed during the war, after its members were attacked (counted with --during-war)".into();
     }
     "no member attacked while the alliance bound (COW onsets by year; a member joining later, or attacked outside an onset)".into()
 }

@@ -64,3 +64,30 @@ fn one_year_treaty_inside_a_year_only_war_is_found() {
     ));
     assert!(case.date_uncertain);
 }
+
+/// Berkemeier & Fuhrmann (2018) reproduced with casus's own rules: of the article's 139
+/// activated alliance × war cases casus finds at least 100 (alliances signed during a war
+/// counted), and the verdicts agree on at least 90% of the shared ones. The article's list
+/// only joins the frame after the verdicts are made.
+#[test]
+fn berkemeier_fuhrmann_2018_reproduced() {
+    use casus_app::reliability::{reproduce, Study};
+    let w = world();
+    let r = reproduce(w, Study::Bf2018, true).unwrap();
+    assert_eq!(r.article_activated, 139);
+    let every = &r.shares[0];
+    assert_eq!((every.article.honoured, every.article.cases), (69, 139));
+    assert!(r.found >= 100, "found {}", r.found);
+    assert_eq!(r.found + r.missed, 139);
+    let agreement = r.confusion.agreement.unwrap();
+    assert!(agreement >= 0.90, "agreement {agreement}");
+    // Every difference carries a reason.
+    assert!(r
+        .cases
+        .iter()
+        .all(|c| (c.agree == Some(true)) == c.reason.is_empty()));
+    // Without alliances signed during a war the frame is smaller, never larger.
+    let without = reproduce(w, Study::Bf2018, false).unwrap();
+    assert!(without.found <= r.found);
+    assert_eq!(r, reproduce(w, Study::Bf2018, true).unwrap());
+}
