@@ -29,6 +29,7 @@
 //! # Ok(()) }
 //! ```
 
+mod attacker_pacts;
 pub mod evaluate;
 pub mod incidents;
 pub mod reliability;

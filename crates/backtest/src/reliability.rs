@@ -20,6 +20,7 @@
 //! engine finds breached) has broken every pledge but consultation: a violation.
 //! Library incidents have no participant data and are left out.
 
+use crate::attacker_pacts::NeutralityPacts;
 use crate::evaluate::{evaluate, Found};
 use crate::incidents::{Entry, RecordIncident, Source};
 use crate::verdict::{judge, Verdict};
@@ -346,6 +347,7 @@ pub fn reliability(
     let engine = Engine::new(world, treaties.to_vec());
     let found = evaluate(&engine, incidents, true, progress);
     let sides = Sides::new(world);
+    let pacts = NeutralityPacts::new(treaties);
     // States attacked on the first day or by a state joining the attackers (not side-B
     // joiners, whose entry says nothing about being attacked).
     let targets: std::collections::HashSet<(Source, u32, Ccode)> = incidents
@@ -373,7 +375,8 @@ pub fn reliability(
         if ri.source == Source::Library {
             continue;
         }
-        for f in obs {
+        let owed = pacts.owed_to_attackers(treaties, ri);
+        for f in obs.into_iter().chain(owed) {
             let Found {
                 treaty,
                 obligor,
