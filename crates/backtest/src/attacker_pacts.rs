@@ -1,7 +1,7 @@
 //! An attacker's neutrality pacts: the engine looks at the pledges that protect the target
 //! (and an attacker's offence pacts); a neutrality pledge that protects an *attacker* — its
 //! partner promised not to join its enemies — is judged too, as Berkemeier & Fuhrmann
-//! (2018) do (the Nazi–Soviet pact of 1939 in the war against Poland).
+//! (2018) do (the Nazi–Soviet pact of 1939, ATOP 2470, in the war against Poland).
 
 use crate::evaluate::Found;
 use crate::incidents::RecordIncident;
