@@ -2,11 +2,11 @@
 
 use crate::{input, Result};
 use casus_backtest::incidents::{self, Source, Sources};
-use casus_backtest::RecordIncident;
-use casus_core::Day;
 use casus_backtest::reproduce::Reproduction;
+use casus_backtest::RecordIncident;
 use casus_backtest::{Selection, Window};
 use casus_core::treaty::{Origin, Treaty};
+use casus_core::Day;
 use casus_core::World;
 
 /// The ATOP alliances named by `keys` (ATOP ids, treaty ids or names), once each; every ATOP

@@ -46,7 +46,11 @@ impl NeutralityPacts {
     /// The neutrality pledges owed to the attackers of `ri` by their partners (not by the
     /// target, whose own pledge the attack breaks, as the engine reports): triggered when
     /// the clause is unconditional and binds on every possible day, else undetermined.
-    pub(crate) fn owed_to_attackers(&self, treaties: &[&Treaty], ri: &RecordIncident) -> Vec<Found> {
+    pub(crate) fn owed_to_attackers(
+        &self,
+        treaties: &[&Treaty],
+        ri: &RecordIncident,
+    ) -> Vec<Found> {
         let (early, late) = (ri.incident.date, ri.latest);
         let mut out = Vec::new();
         for a in ri.incident.attacker_states() {

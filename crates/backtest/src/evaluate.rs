@@ -2,12 +2,12 @@
 
 use crate::incidents::RecordIncident;
 use casus_core::engine::{Engine, Obligation, Options, Status};
-use casus_core::treaty::{Kind, Strength};
 use casus_core::treaty::Treaty;
+use casus_core::treaty::{Kind, Strength};
 use casus_core::{Ccode, Day};
-use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One obligation found for one incident (the engine's [`Obligation`] without the trace).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -148,6 +148,7 @@ pub struct ChangeDays {
 }
 
 impl ChangeDays {
+    /// Indexes the change days of `treaties` by party.
     pub fn new(treaties: &[&Treaty]) -> ChangeDays {
         let mut by_state: HashMap<Ccode, Vec<Day>> = HashMap::new();
         for t in treaties {

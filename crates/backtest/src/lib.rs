@@ -10,8 +10,9 @@
 //!    aggregates, per treaty: the incidents that trigger it (and those left undetermined),
 //!    the states it obliges, each guarantor's exposure (incidents, disputes and years), and
 //!    a per-year series (`casus_render::plot` draws it).
-//! 3. [`reliability`] asks, for real ATOP alliances, whether the allies obliged to defend an
-//!    attacked member actually fought on its side in the same dispute or war.
+//! 3. [`reliability`] asks, for real ATOP alliances, whether the obliged allies kept each
+//!    pledge (defence, offence, neutrality, non-aggression: [`verdict`]) in the same dispute
+//!    or war; [`reproduce`] sets its alliance × war frame beside Berkemeier & Fuhrmann (2018).
 //!
 //! Everything is deterministic: incidents are sorted, work runs in parallel with rayon but
 //! results are collected in input order.
@@ -34,8 +35,8 @@ pub mod evaluate;
 pub mod incidents;
 pub mod reliability;
 pub mod reproduce;
-pub mod verdict;
 mod summary;
+pub mod verdict;
 pub mod view;
 
 pub use evaluate::Found;

@@ -212,7 +212,12 @@ pub struct AllianceRates {
 impl AllianceRate {
     fn from_groups(groups: impl Iterator<Item = Group>) -> AllianceRate {
         let mut r = AllianceRate::default();
-        for Group { judged: n, honoured: h, fought } in groups.filter(|g| g.judged > 0) {
+        for Group {
+            judged: n,
+            honoured: h,
+            fought,
+        } in groups.filter(|g| g.judged > 0)
+        {
             r.cases += 1;
             if fought {
                 r.fought_each_other += 1;
@@ -289,9 +294,11 @@ impl Sides {
                 .push((p.ccode, p.side_a, from));
         }
         for w in &world.record.wars {
-            by.entry((Source::War, w.warnum))
-                .or_default()
-                .push((w.ccode1, w.side1 == 1, w.year as i32));
+            by.entry((Source::War, w.warnum)).or_default().push((
+                w.ccode1,
+                w.side1 == 1,
+                w.year as i32,
+            ));
         }
         for v in by.values_mut() {
             v.sort_unstable_by_key(|p| (p.0, p.2, p.1));
@@ -322,18 +329,15 @@ fn conditional(t: &Treaty, kind: Kind, o: Ccode, day: Day) -> bool {
         .filter(|p| p.ccode == o)
         .flat_map(|p| p.roles.iter().map(String::as_str))
         .collect();
-    t.clauses
-        .iter()
-        .filter(|c| c.kind == kind)
-        .any(|c| {
-            let binds = c.obligors.iter().any(|s| match s {
-                Selector::Parties => true,
-                Selector::Role(r) => roles.contains(&r.as_str()),
-                Selector::State(x) => *x == o,
-                Selector::Group(_) => true,
-            });
-            binds && !c.conditions.is_empty()
-        })
+    t.clauses.iter().filter(|c| c.kind == kind).any(|c| {
+        let binds = c.obligors.iter().any(|s| match s {
+            Selector::Parties => true,
+            Selector::Role(r) => roles.contains(&r.as_str()),
+            Selector::State(x) => *x == o,
+            Selector::Group(_) => true,
+        });
+        binds && !c.conditions.is_empty()
+    })
 }
 
 /// Reliability of `treaties` (ATOP alliances, normally) over MID or war `incidents`.

@@ -128,11 +128,13 @@ pub fn casus_frame(
             continue;
         };
         let year = ri.incident.date.year();
-        let e = out.entry((ri.dispute, atopid)).or_insert_with(|| CasusCase {
-            undetermined_only: true,
-            year,
-            ..Default::default()
-        });
+        let e = out
+            .entry((ri.dispute, atopid))
+            .or_insert_with(|| CasusCase {
+                undetermined_only: true,
+                year,
+                ..Default::default()
+            });
         e.year = e.year.min(year);
         match (c.verdict, c.applies) {
             (_, Applies::NotApplicable) => e.not_applicable += 1,
@@ -264,14 +266,6 @@ pub struct Reproduction {
     pub shares: Vec<EraShares>,
     /// Every case activated in either frame, in war and ATOP order.
     pub cases: Vec<Joined>,
-}
-
-fn era_of(year: i32) -> &'static str {
-    if year < 1945 {
-        "before 1945"
-    } else {
-        "1945 on"
-    }
 }
 
 /// Joins casus's frame with the article's activated cases.
@@ -431,7 +425,12 @@ fn missed_reason(
     let Some(t) = treaties.iter().find(|t| t.atopid == Some(atopid)) else {
         return "the alliance is not in ATOP 5.1 as bundled".into();
     };
-    let rows: Vec<_> = world.record.wars.iter().filter(|w| w.warnum == war).collect();
+    let rows: Vec<_> = world
+        .record
+        .wars
+        .iter()
+        .filter(|w| w.warnum == war)
+        .collect();
     let Some(first) = rows.iter().map(|w| w.year as i32).min() else {
         return "the war is not in COW's inter-state war list".into();
     };

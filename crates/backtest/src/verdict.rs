@@ -16,7 +16,9 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
+    /// The ally did what the pledge asks.
     Honoured,
+    /// It did not, or fought against its partner.
     Violated,
     /// A consultation pledge (whether the allies consulted is not in the data), or an
     /// obligation that does not apply.
@@ -24,6 +26,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The kebab-case name.
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Honoured => "honoured",
@@ -58,13 +61,37 @@ mod tests {
     fn each_pledge_by_its_own_rule() {
         use Applies::*;
         use Outcome::*;
-        assert_eq!(judge(Kind::Defence, Triggered, StayedOut), Verdict::Violated);
-        assert_eq!(judge(Kind::Offence, Undetermined, Honoured), Verdict::Honoured);
-        assert_eq!(judge(Kind::Neutrality, Triggered, StayedOut), Verdict::Honoured);
-        assert_eq!(judge(Kind::Neutrality, Triggered, Opposed), Verdict::Violated);
-        assert_eq!(judge(Kind::NonAggression, AllyAttacks, Opposed), Verdict::Violated);
-        assert_eq!(judge(Kind::Defence, AllyAttacks, Opposed), Verdict::Violated);
-        assert_eq!(judge(Kind::Consultation, Triggered, Honoured), Verdict::NotJudged);
-        assert_eq!(judge(Kind::Defence, NotApplicable, Honoured), Verdict::NotJudged);
+        assert_eq!(
+            judge(Kind::Defence, Triggered, StayedOut),
+            Verdict::Violated
+        );
+        assert_eq!(
+            judge(Kind::Offence, Undetermined, Honoured),
+            Verdict::Honoured
+        );
+        assert_eq!(
+            judge(Kind::Neutrality, Triggered, StayedOut),
+            Verdict::Honoured
+        );
+        assert_eq!(
+            judge(Kind::Neutrality, Triggered, Opposed),
+            Verdict::Violated
+        );
+        assert_eq!(
+            judge(Kind::NonAggression, AllyAttacks, Opposed),
+            Verdict::Violated
+        );
+        assert_eq!(
+            judge(Kind::Defence, AllyAttacks, Opposed),
+            Verdict::Violated
+        );
+        assert_eq!(
+            judge(Kind::Consultation, Triggered, Honoured),
+            Verdict::NotJudged
+        );
+        assert_eq!(
+            judge(Kind::Defence, NotApplicable, Honoured),
+            Verdict::NotJudged
+        );
     }
 }

@@ -103,7 +103,14 @@ fn yn(v: Option<bool>) -> String {
 /// Every case (or only the differences), one row each.
 fn cases(r: &Reproduction, differences: bool) -> Table {
     let mut t = Table::new(&[
-        "war", "war name", "year", "atop", "overlap", "article", "casus strict", "casus lenient",
+        "war",
+        "war name",
+        "year",
+        "atop",
+        "overlap",
+        "article",
+        "casus strict",
+        "casus lenient",
         "reason",
     ]);
     for c in r
