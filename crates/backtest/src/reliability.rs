@@ -34,12 +34,16 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
+    /// The ally took part on the attacked member's side.
     Honoured,
+    /// The ally did not take part.
     StayedOut,
+    /// The ally took part on the attackers' side: a violation.
     Opposed,
 }
 
 impl Outcome {
+    /// The keyword in JSON and tables (`stayed-out`).
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Honoured => "honoured",
@@ -49,18 +53,22 @@ impl Outcome {
     }
 }
 
-/// Whether the defence obligation applied.
+/// Whether the obligation applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applies {
+    /// The ally's obligation was triggered.
     Triggered,
+    /// No check failed but the data could not decide one.
     Undetermined,
-    /// The ally is itself an attacker.
+    /// The ally attacks its partner (or breaches its pledge to it): a violation.
     AllyAttacks,
+    /// A check failed: no obligation, so the case does not count.
     NotApplicable,
 }
 
 impl Applies {
+    /// The keyword in JSON and tables (`ally-attacks`).
     pub fn as_str(self) -> &'static str {
         match self {
             Applies::Triggered => "triggered",
@@ -80,9 +88,13 @@ pub struct Case {
     /// Index into the incident list: the first incident of the dispute for this case.
     #[serde(skip)]
     pub incident: usize,
+    /// The obliged ally (COW code).
     pub obligor: Ccode,
+    /// The attacked member (COW code).
     pub beneficiary: Ccode,
+    /// Whether the obligation applied.
     pub applies: Applies,
+    /// What the ally did.
     pub outcome: Outcome,
     /// The pledge judged.
     pub kind: Kind,
@@ -106,9 +118,13 @@ pub struct Case {
 /// Honoured among judged cases, with what the allies did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Rate {
+    /// Judged cases.
     pub cases: u32,
+    /// Cases judged honoured.
     pub honoured: u32,
+    /// Cases in which the ally stayed out.
     pub stayed_out: u32,
+    /// Cases in which the ally joined the attackers.
     pub opposed: u32,
     /// Cases judged violated (stayed out of a defence or offence pledge, fought against a
     /// partner, or attacked it).
@@ -137,6 +153,7 @@ impl Rate {
 /// One line of the summary.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Row {
+    /// What the row counts: "all", an era, a treaty type, ….
     pub label: String,
     /// Cases with a triggered obligation.
     pub triggered: Rate,
@@ -144,6 +161,7 @@ pub struct Row {
     pub with_undetermined: Rate,
     /// Allies among the attackers of their partner (judged violated, in both rates).
     pub ally_attacks: u32,
+    /// Cases whose obligation was not triggered (not in the rates).
     pub not_applicable: u32,
     /// Consultation pledges that applied: reported, not judged.
     pub consultation: u32,
@@ -178,7 +196,9 @@ impl Row {
 /// Rows of one breakdown ("era", "treaty type", …).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Breakdown {
+    /// What the rows break the cases down by ("era", "treaty type", …).
     pub by: &'static str,
+    /// One row per value, in a fixed order.
     pub rows: Vec<Row>,
 }
 
@@ -186,6 +206,7 @@ pub struct Breakdown {
 /// Berkemeier & Fuhrmann (2018), over the judged pledges of every member in it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct AllianceRate {
+    /// Treaty × war (or dispute) groups with at least one judged pledge.
     pub cases: u32,
     /// Every judged pledge honoured and no member fought another: the strict verdict.
     pub all_honoured: u32,
@@ -205,7 +226,9 @@ pub struct AllianceRate {
 /// Alliance-level outcomes, for triggered obligations and with undetermined ones added.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct AllianceRates {
+    /// Counting triggered obligations only.
     pub triggered: AllianceRate,
+    /// Counting triggered and undetermined obligations.
     pub with_undetermined: AllianceRate,
 }
 
@@ -260,12 +283,14 @@ impl Group {
 /// Cases and summaries.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reliability {
+    /// Every case, ally by ally, in incident order.
     #[serde(skip)]
     pub cases: Vec<Case>,
     /// Ally by ally (one case per obliged ally).
     pub overall: Row,
     /// Alliance by alliance (treaty × war).
     pub alliances: AllianceRates,
+    /// The same cases broken down by era, treaty type and other features.
     pub breakdowns: Vec<Breakdown>,
 }
 

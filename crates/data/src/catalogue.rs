@@ -7,14 +7,19 @@ use crate::files;
 pub struct Dataset {
     /// Short key used on the command line (`casus data cite atop`).
     pub key: &'static str,
+    /// Title for people.
     pub title: &'static str,
+    /// Files of the dataset, relative to the data directory.
     pub files: &'static [&'static str],
+    /// Version bundled, as the source labels it (`v2016`, `5.1`).
     pub version: &'static str,
     /// Plain-text citation.
     pub citation: &'static str,
+    /// BibTeX entry (`casus data cite --format bibtex`).
     pub bibtex: &'static str,
 }
 
+/// Every bundled dataset, with version and citation.
 pub static DATASETS: &[Dataset] = &[
     Dataset {
         key: "cow-states",

@@ -6,6 +6,10 @@ use crate::record::obligation_bits;
 use crate::testing::{attack, clause, treaty, world, world_with_atop};
 use crate::World;
 
+/// An obligation as traced and lean runs must agree on it: obligor, treaty, status, and
+/// each check with its answer.
+type ObligationKey = (Ccode, String, Status, Vec<(Check, Tri)>);
+
 const USA: Ccode = 2;
 const UKG: Ccode = 200;
 const FRN: Ccode = 220;
@@ -301,7 +305,7 @@ fn without_traces_the_same_statuses_come_with_empty_details() {
     let inc = attack(RUS, UKG, "1960-05-01");
     let traced = engine.invoke(&inc, Options::default());
     let lean = engine.invoke(&inc, Options::LEAN);
-    let key = |e: &Evaluation| -> Vec<(Ccode, String, Status, Vec<(Check, Tri)>)> {
+    let key = |e: &Evaluation| -> Vec<ObligationKey> {
         e.obligations
             .iter()
             .map(|o| {
