@@ -1,7 +1,12 @@
 //! Alliance reliability as both front ends ask for it: the ATOP alliances to measure.
 
 use crate::{input, Result};
+use casus_backtest::incidents::{self, Source, Sources};
+use casus_backtest::reproduce::Reproduction;
+use casus_backtest::RecordIncident;
+use casus_backtest::{Selection, Window};
 use casus_core::treaty::{Origin, Treaty};
+use casus_core::Day;
 use casus_core::World;
 
 /// The ATOP alliances named by `keys` (ATOP ids, treaty ids or names), once each; every ATOP
@@ -26,4 +31,59 @@ pub fn atop_treaties<'w>(w: &'w World, keys: &[String]) -> Result<Vec<&'w Treaty
         }
     }
     Ok(out)
+}
+
+/// Published case lists that `casus reliability --reproduce` compares with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Study {
+    /// Berkemeier & Fuhrmann (2018): alliance × war, COW wars 1816–2003.
+    Bf2018,
+}
+
+/// The reproduction of `study`: casus's own alliance × war frame over every COW war
+/// (1816–2003, every target, those attacked after a war's first year included, as the
+/// article counts them) with every ATOP alliance, joined with the study's case list.
+///
+/// With `during_war`, alliances signed while a war lasts count for its attacks too
+/// ([`during_war`]).
+pub fn reproduce(w: &World, study: Study, during_war: bool) -> Result<Reproduction> {
+    let Study::Bf2018 = study;
+    let window = Window::years(1816, 2003).map_err(|e| input(e.to_string()))?;
+    let all = incidents::build(
+        w,
+        Sources {
+            mids: false,
+            wars: true,
+            library: false,
+        },
+    );
+    let inc = Selection {
+        window,
+        min_hostility: 5,
+    }
+    .apply(&all);
+    let mut inc = inc;
+    if during_war {
+        self::during_war(w, &mut inc);
+    }
+    let ts = atop_treaties(w, &[])?;
+    let r = casus_backtest::reliability(w, &ts, &inc, &|_| {});
+    casus_backtest::reproduce::reproduce(w, &ts, &inc, &r).map_err(input)
+}
+
+/// Lets every war incident span the rest of its war (to 31 December of the war's last
+/// year): an alliance that binds at some time between the attack and the war's end then
+/// applies (undetermined when it did not bind on every one of those days), as the article
+/// counts alliances signed during a war (Anglo-Soviet 1941, the Tripartite Pact 1940).
+pub fn during_war(w: &World, incidents: &mut [RecordIncident]) {
+    let mut last: std::collections::HashMap<u32, i16> = std::collections::HashMap::new();
+    for r in &w.record.wars {
+        let y = last.entry(r.warnum).or_insert(r.year);
+        *y = (*y).max(r.year);
+    }
+    for ri in incidents.iter_mut().filter(|ri| ri.source == Source::War) {
+        if let Some(&y) = last.get(&ri.dispute) {
+            ri.latest = ri.latest.max(Day::last_of_year(y as i32));
+        }
+    }
 }

@@ -2,10 +2,12 @@
 
 use crate::incidents::RecordIncident;
 use casus_core::engine::{Engine, Obligation, Options, Status};
+use casus_core::treaty::Treaty;
 use casus_core::treaty::{Kind, Strength};
-use casus_core::Ccode;
+use casus_core::{Ccode, Day};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One obligation found for one incident (the engine's [`Obligation`] without the trace).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -63,7 +65,9 @@ const CHUNK: usize = 64;
 /// are kept too. `progress` is called with the number of incidents just finished.
 ///
 /// An incident whose day is uncertain is evaluated on its earliest and its latest possible
-/// day; an obligation whose status differs between the two becomes undetermined.
+/// day and on every day in between on which a treaty of its target or attackers, or a
+/// membership in one, starts or ends ([`ChangeDays`]); an obligation whose status differs
+/// between these days becomes undetermined.
 pub fn evaluate(
     engine: &Engine,
     incidents: &[RecordIncident],
@@ -75,10 +79,14 @@ pub fn evaluate(
         trace: false,
         military_only: false,
     };
+    let changes = ChangeDays::new(&engine.treaties);
     let chunks: Vec<Vec<Vec<Found>>> = incidents
         .par_chunks(CHUNK)
         .map(|chunk| {
-            let v: Vec<Vec<Found>> = chunk.iter().map(|ri| one(engine, ri, opt)).collect();
+            let v: Vec<Vec<Found>> = chunk
+                .iter()
+                .map(|ri| one(engine, ri, opt, &changes))
+                .collect();
             progress(chunk.len() as u64);
             v
         })
@@ -86,7 +94,7 @@ pub fn evaluate(
     chunks.into_iter().flatten().collect()
 }
 
-fn one(engine: &Engine, ri: &RecordIncident, opt: Options) -> Vec<Found> {
+fn one(engine: &Engine, ri: &RecordIncident, opt: Options, changes: &ChangeDays) -> Vec<Found> {
     let early: Vec<Found> = engine
         .invoke(&ri.incident, opt)
         .obligations
@@ -96,36 +104,36 @@ fn one(engine: &Engine, ri: &RecordIncident, opt: Options) -> Vec<Found> {
     if ri.exact() {
         return early;
     }
-    let mut late_inc = ri.incident.clone();
-    late_inc.date = ri.latest;
-    let mut late: Vec<Option<Found>> = engine
-        .invoke(&late_inc, opt)
-        .obligations
-        .into_iter()
-        .map(|o| Some(Found::from(o)))
-        .collect();
-    let mut out = Vec::with_capacity(early.len());
-    for mut f in early {
-        let same = late
-            .iter_mut()
-            .find(|l| l.as_ref().is_some_and(|l| l.key() == f.key()))
-            .and_then(Option::take);
-        match same {
-            Some(l) if l.status == f.status => {}
-            // Different on the two days: one of them obliges.
-            Some(_) => {
-                f.date_uncertain = true;
-                f.status = Status::Undetermined;
+    let days = changes.inside(ri);
+    let mut merged: Vec<(Found, usize)> = early.into_iter().map(|f| (f, 1)).collect();
+    for &day in &days {
+        let mut inc = ri.incident.clone();
+        inc.date = day;
+        for o in engine.invoke(&inc, opt).obligations {
+            let f = Found::from(o);
+            match merged.iter_mut().find(|(m, _)| m.key() == f.key()) {
+                Some((m, n)) => {
+                    *n += 1;
+                    if m.status != f.status {
+                        // Different on two possible days: one of them obliges.
+                        m.date_uncertain = true;
+                        m.status = Status::Undetermined;
+                    }
+                }
+                None => merged.push((f, 1)),
             }
-            None => uncertain(&mut f),
         }
-        out.push(f);
     }
-    for mut f in late.into_iter().flatten() {
-        uncertain(&mut f);
-        out.push(f);
-    }
-    out
+    let all_days = days.len() + 1;
+    merged
+        .into_iter()
+        .map(|(mut f, n)| {
+            if n < all_days {
+                uncertain(&mut f);
+            }
+            f
+        })
+        .collect()
 }
 
 /// An obligation that holds on some possible days of the incident and not on others.
@@ -133,5 +141,57 @@ fn uncertain(f: &mut Found) {
     f.date_uncertain = true;
     if f.status != Status::NotTriggered {
         f.status = Status::Undetermined;
+    }
+}
+
+/// For each state, the days on which a treaty it belongs to starts or ends, or a party of
+/// such a treaty enters or leaves: the days on which an obligation involving the state can
+/// change. An incident with an uncertain day is evaluated on these days too, so that a
+/// treaty in force only inside the incident's possible days (the Anglo-Polish agreement of
+/// August 1939, ATOP 2440, inside the Second World War's year-only 1939) is seen.
+pub struct ChangeDays {
+    by_state: HashMap<Ccode, Vec<Day>>,
+}
+
+impl ChangeDays {
+    /// Indexes the change days of `treaties` by party.
+    pub fn new(treaties: &[&Treaty]) -> ChangeDays {
+        let mut by_state: HashMap<Ccode, Vec<Day>> = HashMap::new();
+        for t in treaties {
+            let mut days: Vec<Day> = Vec::new();
+            days.extend(t.in_force.or(t.signed));
+            days.extend(t.lapsed.map(|d| Day(d.0 + 1)));
+            for p in &t.parties {
+                days.push(p.entry);
+                days.extend(p.exit.map(|d| Day(d.0 + 1)));
+            }
+            for p in &t.parties {
+                by_state.entry(p.ccode).or_default().extend(&days);
+            }
+        }
+        for v in by_state.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        ChangeDays { by_state }
+    }
+
+    /// The change days of the incident's target and attackers strictly after its earliest
+    /// and up to its latest possible day (the latest always among them), in order.
+    fn inside(&self, ri: &RecordIncident) -> Vec<Day> {
+        let (from, to) = (ri.incident.date, ri.latest);
+        let mut out: Vec<Day> = std::iter::once(ri.incident.target)
+            .chain(ri.incident.attacker_states())
+            .filter_map(|c| self.by_state.get(&c))
+            .flat_map(|v| {
+                let lo = v.partition_point(|d| *d <= from);
+                let hi = v.partition_point(|d| *d < to);
+                v[lo..hi].iter().copied()
+            })
+            .collect();
+        out.push(to);
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }

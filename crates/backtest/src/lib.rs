@@ -10,8 +10,9 @@
 //!    aggregates, per treaty: the incidents that trigger it (and those left undetermined),
 //!    the states it obliges, each guarantor's exposure (incidents, disputes and years), and
 //!    a per-year series (`casus_render::plot` draws it).
-//! 3. [`reliability`](mod@reliability) asks, for real ATOP alliances, whether the allies obliged to defend an
-//!    attacked member actually fought on its side in the same dispute or war.
+//! 3. [`reliability`](mod@reliability) asks, for real ATOP alliances, whether the obliged allies kept each
+//!    pledge (defence, offence, neutrality, non-aggression: [`verdict`]) in the same dispute
+//!    or war; [`reproduce`] sets its alliance × war frame beside Berkemeier & Fuhrmann (2018).
 //!
 //! Everything is deterministic: incidents are sorted, work runs in parallel with rayon but
 //! results are collected in input order.
@@ -29,10 +30,13 @@
 //! # Ok(()) }
 //! ```
 
+mod attacker_pacts;
 pub mod evaluate;
 pub mod incidents;
 pub mod reliability;
+pub mod reproduce;
 mod summary;
+pub mod verdict;
 pub mod view;
 
 pub use evaluate::Found;

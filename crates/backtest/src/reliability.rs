@@ -1,5 +1,6 @@
-//! Alliance reliability: when a member was attacked and an ally's defence obligation was
-//! triggered (or undetermined), did the ally fight on the member's side?
+//! Alliance reliability: when a member was attacked and an ally's obligation was triggered
+//! (or undetermined), did the ally keep its pledge? Each pledge type is judged by its own
+//! rule ([`crate::verdict`]).
 //!
 //! A **case** is one treaty, one attacked member (the beneficiary), one obliged ally and one
 //! dispute or war: the first incident of the dispute in which the obligation applies (a
@@ -7,19 +8,22 @@
 //! from the participant data of the same dispute (`gml_part.csv`: same `dispnum`) or war
 //! (`cow_war_inter.csv`: same `warnum`):
 //!
-//! - **honoured**: the ally took part on the attacked member's side;
-//! - **opposed**: it took part on the other side (joined the attackers): a violation;
+//! - **honoured**: the ally entered on the attacked member's side (its side on its first
+//!   day or year in the war: Romania, which changed sides in 1944, is judged by 1941);
+//! - **opposed**: it entered on the other side (joined the attackers);
 //! - **stayed out**: it did not take part.
 //!
-//! The engine decides applicability: a defence obligation that is triggered or
-//! undetermined is a case; one that is not triggered (a condition fails, ATOP's directed
-//! file says the ally owes nothing, a threat that is no armed attack) is *not applicable*.
-//! An ally that is itself among the attackers is counted apart (`ally_attacks`): the
-//! alliance is broken, but the engine does not judge the defence pledge for an attacker.
+//! The engine decides applicability: an obligation that is triggered or undetermined is a
+//! case; one that is not triggered (a condition fails, ATOP's directed file says the ally
+//! owes nothing, a threat that is no armed attack) is *not applicable*. An ally that is
+//! itself among the attackers (`ally_attacks`, or a non-aggression or neutrality pledge the
+//! engine finds breached) has broken every pledge but consultation: a violation.
 //! Library incidents have no participant data and are left out.
 
+use crate::attacker_pacts::NeutralityPacts;
 use crate::evaluate::{evaluate, Found};
 use crate::incidents::{Entry, RecordIncident, Source};
+use crate::verdict::{judge, Verdict};
 use casus_core::engine::{Engine, Status};
 use casus_core::treaty::{Kind, Selector, Treaty};
 use casus_core::{Ccode, Day, World};
@@ -49,15 +53,15 @@ impl Outcome {
     }
 }
 
-/// Whether the defence obligation applied.
+/// Whether the obligation applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applies {
-    /// The ally's defence obligation was triggered.
+    /// The ally's obligation was triggered.
     Triggered,
     /// No check failed but the data could not decide one.
     Undetermined,
-    /// The ally is itself an attacker.
+    /// The ally attacks its partner (or breaches its pledge to it): a violation.
     AllyAttacks,
     /// A check failed: no obligation, so the case does not count.
     NotApplicable,
@@ -88,15 +92,19 @@ pub struct Case {
     pub obligor: Ccode,
     /// The attacked member (COW code).
     pub beneficiary: Ccode,
-    /// Whether the defence obligation applied.
+    /// Whether the obligation applied.
     pub applies: Applies,
     /// What the ally did.
     pub outcome: Outcome,
+    /// The pledge judged.
+    pub kind: Kind,
+    /// The pledge read against the outcome.
+    pub verdict: Verdict,
     /// The treaty has two members.
     pub bilateral: bool,
     /// The treaty also has an offence pledge.
     pub offence: bool,
-    /// The ally's defence pledge carries conditions (ATOP member-level `defco*`).
+    /// The ally's pledge of this kind carries conditions (ATOP member-level `defco*`, …).
     pub conditional: bool,
     /// Some attacker is a member of the same treaty.
     pub fellow_attacker: bool,
@@ -107,28 +115,36 @@ pub struct Case {
     pub date_uncertain: bool,
 }
 
-/// Honoured / stayed out / opposed among applicable cases.
+/// Honoured among judged cases, with what the allies did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Rate {
-    /// Applicable cases.
+    /// Judged cases.
     pub cases: u32,
-    /// Cases in which the ally came.
+    /// Cases judged honoured.
     pub honoured: u32,
     /// Cases in which the ally stayed out.
     pub stayed_out: u32,
     /// Cases in which the ally joined the attackers.
     pub opposed: u32,
+    /// Cases judged violated (stayed out of a defence or offence pledge, fought against a
+    /// partner, or attacked it).
+    pub violated: u32,
     /// `honoured / cases`; `None` without cases.
     pub rate: Option<f64>,
 }
 
 impl Rate {
-    fn add(&mut self, o: Outcome) {
+    fn add(&mut self, c: &Case) {
         self.cases += 1;
-        match o {
-            Outcome::Honoured => self.honoured += 1,
+        match c.outcome {
+            Outcome::Honoured => {}
             Outcome::StayedOut => self.stayed_out += 1,
             Outcome::Opposed => self.opposed += 1,
+        }
+        match c.verdict {
+            Verdict::Honoured => self.honoured += 1,
+            Verdict::Violated => self.violated += 1,
+            Verdict::NotJudged => {}
         }
         self.rate = Some(self.honoured as f64 / self.cases as f64);
     }
@@ -143,21 +159,35 @@ pub struct Row {
     pub triggered: Rate,
     /// Cases with a triggered or undetermined obligation.
     pub with_undetermined: Rate,
-    /// Cases in which the ally was itself an attacker (not in the rates).
+    /// Allies among the attackers of their partner (judged violated, in both rates).
     pub ally_attacks: u32,
     /// Cases whose obligation was not triggered (not in the rates).
     pub not_applicable: u32,
+    /// Consultation pledges that applied: reported, not judged.
+    pub consultation: u32,
 }
 
 impl Row {
     fn add(&mut self, c: &Case) {
+        if c.verdict == Verdict::NotJudged {
+            if c.applies != Applies::NotApplicable {
+                self.consultation += 1;
+            } else {
+                self.not_applicable += 1;
+            }
+            return;
+        }
         match c.applies {
             Applies::Triggered => {
-                self.triggered.add(c.outcome);
-                self.with_undetermined.add(c.outcome);
+                self.triggered.add(c);
+                self.with_undetermined.add(c);
             }
-            Applies::Undetermined => self.with_undetermined.add(c.outcome),
-            Applies::AllyAttacks => self.ally_attacks += 1,
+            Applies::Undetermined => self.with_undetermined.add(c),
+            Applies::AllyAttacks => {
+                self.ally_attacks += 1;
+                self.triggered.add(c);
+                self.with_undetermined.add(c);
+            }
             Applies::NotApplicable => self.not_applicable += 1,
         }
     }
@@ -172,21 +202,24 @@ pub struct Breakdown {
     pub rows: Vec<Row>,
 }
 
-/// Alliance-level outcomes: one case per treaty, attacked member and dispute, over the
-/// allies whose obligation applies.
+/// Alliance-level outcomes: one case per treaty and war (or dispute), the unit of
+/// Berkemeier & Fuhrmann (2018), over the judged pledges of every member in it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct AllianceRate {
-    /// Treaty × attacked member × dispute groups with at least one applicable ally.
+    /// Treaty × war (or dispute) groups with at least one judged pledge.
     pub cases: u32,
-    /// Every obliged ally took part on the member's side.
+    /// Every judged pledge honoured and no member fought another: the strict verdict.
     pub all_honoured: u32,
-    /// Some, not all.
+    /// Some honoured, not all, and no member fought another.
     pub some_honoured: u32,
-    /// None did.
+    /// None honoured, no member fought another.
     pub none_honoured: u32,
-    /// `(all_honoured + some_honoured) / cases`: at least one ally came.
+    /// Some member fought another (attacked it, or fought on the other side).
+    pub fought_each_other: u32,
+    /// `(all_honoured + some_honoured) / cases`: some pledge kept and no member fought
+    /// another (the lenient verdict, Sabrosky's standard).
     pub rate_any: Option<f64>,
-    /// `all_honoured / cases`.
+    /// `all_honoured / cases`: the strict verdict.
     pub rate_all: Option<f64>,
 }
 
@@ -200,11 +233,18 @@ pub struct AllianceRates {
 }
 
 impl AllianceRate {
-    fn from_groups(groups: impl Iterator<Item = (u32, u32)>) -> AllianceRate {
+    fn from_groups(groups: impl Iterator<Item = Group>) -> AllianceRate {
         let mut r = AllianceRate::default();
-        for (n, h) in groups.filter(|g| g.0 > 0) {
+        for Group {
+            judged: n,
+            honoured: h,
+            fought,
+        } in groups.filter(|g| g.judged > 0)
+        {
             r.cases += 1;
-            if h == n {
+            if fought {
+                r.fought_each_other += 1;
+            } else if h == n {
                 r.all_honoured += 1;
             } else if h > 0 {
                 r.some_honoured += 1;
@@ -220,6 +260,26 @@ impl AllianceRate {
     }
 }
 
+/// Judged pledges of one alliance in one war: how many, how many honoured, whether some
+/// member fought another.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Group {
+    pub judged: u32,
+    pub honoured: u32,
+    pub fought: bool,
+}
+
+impl Group {
+    fn add(&mut self, c: &Case) {
+        if c.verdict == Verdict::NotJudged {
+            return;
+        }
+        self.judged += 1;
+        self.honoured += (c.verdict == Verdict::Honoured) as u32;
+        self.fought |= c.applies == Applies::AllyAttacks || c.outcome == Outcome::Opposed;
+    }
+}
+
 /// Cases and summaries.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reliability {
@@ -228,7 +288,7 @@ pub struct Reliability {
     pub cases: Vec<Case>,
     /// Ally by ally (one case per obliged ally).
     pub overall: Row,
-    /// Alliance by alliance.
+    /// Alliance by alliance (treaty × war).
     pub alliances: AllianceRates,
     /// The same cases broken down by era, treaty type and other features.
     pub breakdowns: Vec<Breakdown>,
@@ -243,69 +303,66 @@ pub fn era(year: i32) -> &'static str {
     }
 }
 
-/// Who took part on which side of each dispute or war.
-struct Sides {
-    /// (source, id) → (ccode, on side A / side 1).
-    by: HashMap<(Source, u32), Vec<(Ccode, bool)>>,
+/// Who took part on which side of each dispute or war, and from when.
+pub(crate) struct Sides {
+    /// (source, id) → (ccode, on side A / side 1, first day or year on that side).
+    by: HashMap<(Source, u32), Vec<(Ccode, bool, i32)>>,
 }
 
 impl Sides {
-    fn new(world: &World) -> Sides {
-        let mut by: HashMap<(Source, u32), Vec<(Ccode, bool)>> = HashMap::new();
+    pub(crate) fn new(world: &World) -> Sides {
+        let mut by: HashMap<(Source, u32), Vec<(Ccode, bool, i32)>> = HashMap::new();
         for p in &world.record.mid_participants {
+            let from = p.start.earliest().map_or(i32::MAX, |d| d.0);
             by.entry((Source::Mid, p.dispnum))
                 .or_default()
-                .push((p.ccode, p.side_a));
+                .push((p.ccode, p.side_a, from));
         }
         for w in &world.record.wars {
-            by.entry((Source::War, w.warnum))
-                .or_default()
-                .push((w.ccode1, w.side1 == 1));
+            by.entry((Source::War, w.warnum)).or_default().push((
+                w.ccode1,
+                w.side1 == 1,
+                w.year as i32,
+            ));
         }
         for v in by.values_mut() {
-            v.sort_unstable();
-            v.dedup();
+            v.sort_unstable_by_key(|p| (p.0, p.2, p.1));
+            v.dedup_by_key(|p| (p.0, p.1));
         }
         Sides { by }
     }
 
-    /// What `ally` did in the dispute in which `target` was attacked.
-    fn outcome(&self, ri: &RecordIncident, ally: Ccode) -> Outcome {
+    /// What `ally` did for `partner` in the dispute or war of `ri`.
+    fn outcome(&self, ri: &RecordIncident, partner: Ccode, ally: Ccode) -> Outcome {
         let Some(ps) = self.by.get(&(ri.source, ri.dispute)) else {
             return Outcome::StayedOut;
         };
-        let target = ri.incident.target;
-        let target_sides: Vec<bool> = ps.iter().filter(|p| p.0 == target).map(|p| p.1).collect();
-        let ally_sides: Vec<bool> = ps.iter().filter(|p| p.0 == ally).map(|p| p.1).collect();
-        if ally_sides.iter().any(|s| target_sides.contains(s)) {
-            Outcome::Honoured
-        } else if ally_sides.is_empty() {
-            Outcome::StayedOut
-        } else {
-            Outcome::Opposed
+        let target_sides: Vec<bool> = ps.iter().filter(|p| p.0 == partner).map(|p| p.1).collect();
+        // The ally's side when it entered (rows are sorted by state, then first day).
+        match ps.iter().find(|p| p.0 == ally) {
+            None => Outcome::StayedOut,
+            Some(p) if target_sides.contains(&p.1) => Outcome::Honoured,
+            Some(_) => Outcome::Opposed,
         }
     }
 }
 
-/// Whether the defence pledge of `o` under `t` on `day` carries conditions.
-fn conditional(t: &Treaty, o: Ccode, day: Day) -> bool {
+/// Whether the pledge of `kind` of `o` under `t` on `day` carries conditions.
+fn conditional(t: &Treaty, kind: Kind, o: Ccode, day: Day) -> bool {
     let roles: Vec<&str> = t
         .parties_on(day)
         .filter(|p| p.ccode == o)
         .flat_map(|p| p.roles.iter().map(String::as_str))
         .collect();
-    t.clauses
-        .iter()
-        .filter(|c| c.kind == Kind::Defence)
-        .any(|c| {
-            let binds = c.obligors.iter().any(|s| match s {
-                Selector::Parties => true,
-                Selector::Role(r) => roles.contains(&r.as_str()),
-                Selector::State(x) => *x == o,
-                Selector::Group(_) => true,
-            });
-            binds && !c.conditions.is_empty()
-        })
+    t.clauses.iter().filter(|c| c.kind == kind).any(|c| {
+        let binds = c.obligors.iter().any(|s| match s {
+            Selector::Parties => true,
+            Selector::Role(r) => roles.contains(&r.as_str()),
+            Selector::State(x) => *x == o,
+            Selector::Group(_) => true,
+        });
+        binds && !c.conditions.is_empty()
+    })
 }
 
 /// Reliability of `treaties` (ATOP alliances, normally) over MID or war `incidents`.
@@ -319,6 +376,7 @@ pub fn reliability(
     let engine = Engine::new(world, treaties.to_vec());
     let found = evaluate(&engine, incidents, true, progress);
     let sides = Sides::new(world);
+    let pacts = NeutralityPacts::new(treaties);
     // States attacked on the first day or by a state joining the attackers (not side-B
     // joiners, whose entry says nothing about being attacked).
     let targets: std::collections::HashSet<(Source, u32, Ccode)> = incidents
@@ -340,28 +398,35 @@ pub fn reliability(
         .collect();
     // (source, dispute, beneficiary, obligor, treaty) → case; the best status wins, then
     // the earliest incident.
-    let mut cases: BTreeMap<(Source, u32, Ccode, Ccode, usize), Case> = BTreeMap::new();
+    let mut cases: BTreeMap<(Source, u32, Ccode, Ccode, usize, Kind), Case> = BTreeMap::new();
     for (i, obs) in found.into_iter().enumerate() {
         let ri = &incidents[i];
         if ri.source == Source::Library {
             continue;
         }
-        for f in obs.into_iter().filter(|f| f.kind == Kind::Defence) {
+        let owed = pacts.owed_to_attackers(treaties, ri);
+        for f in obs.into_iter().chain(owed) {
             let Found {
                 treaty,
                 obligor,
                 beneficiary,
                 status,
                 date_uncertain,
+                kind,
                 ..
             } = f;
-            let attacker = ri.incident.attacker_states().any(|a| a == obligor);
+            // The ally attacks its partner (not: joins its partner's attack, which an
+            // offence pledge asks for).
+            let attacker = beneficiary == ri.incident.target
+                && ri.incident.attacker_states().any(|a| a == obligor);
             let applies = match status {
+                Status::Breached => Applies::AllyAttacks,
+                _ if attacker => Applies::AllyAttacks,
                 Status::Triggered => Applies::Triggered,
                 Status::Undetermined => Applies::Undetermined,
-                _ if attacker => Applies::AllyAttacks,
-                _ => Applies::NotApplicable,
+                Status::NotTriggered => Applies::NotApplicable,
             };
+            let outcome = sides.outcome(ri, beneficiary, obligor);
             let t = treaties[treaty];
             let day = ri.incident.date;
             let case = Case {
@@ -370,15 +435,17 @@ pub fn reliability(
                 obligor,
                 beneficiary,
                 applies,
-                outcome: sides.outcome(ri, obligor),
+                outcome,
+                kind,
+                verdict: judge(kind, applies, outcome),
                 bilateral: facts[treaty].0,
                 offence: facts[treaty].1,
-                conditional: conditional(t, obligor, day),
+                conditional: conditional(t, kind, obligor, day),
                 fellow_attacker: ri.incident.attacker_states().any(|a| t.is_party_on(a, day)),
                 ally_attacked: targets.contains(&(ri.source, ri.dispute, obligor)),
                 date_uncertain,
             };
-            let key = (ri.source, ri.dispute, beneficiary, obligor, treaty);
+            let key = (ri.source, ri.dispute, beneficiary, obligor, treaty, kind);
             match cases.get_mut(&key) {
                 Some(old) if case.applies < old.applies => *old = case,
                 Some(_) => {}
@@ -393,8 +460,8 @@ pub fn reliability(
     summarise(cases, incidents)
 }
 
-/// (source, dispute, attacked member, treaty): one alliance-level case.
-type AllianceKey = (Source, u32, Ccode, usize);
+/// (source, dispute, treaty): one alliance-level case.
+type AllianceKey = (Source, u32, usize);
 
 fn summarise(cases: Vec<Case>, incidents: &[RecordIncident]) -> Reliability {
     let mut overall = Row {
@@ -481,22 +548,19 @@ fn summarise(cases: Vec<Case>, incidents: &[RecordIncident]) -> Reliability {
                 .collect(),
         })
         .collect();
-    // (incident's dispute, beneficiary, treaty) → (triggered, honoured), (any, honoured).
-    let mut groups: BTreeMap<AllianceKey, [(u32, u32); 2]> = BTreeMap::new();
+    // (dispute, treaty) → triggered cases, triggered or undetermined ones.
+    let mut groups: BTreeMap<AllianceKey, [Group; 2]> = BTreeMap::new();
     for c in &cases {
         overall.add(c);
         let ri0 = &incidents[c.incident];
         let g = groups
-            .entry((ri0.source, ri0.dispute, c.beneficiary, c.treaty))
+            .entry((ri0.source, ri0.dispute, c.treaty))
             .or_default();
-        let h = (c.outcome == Outcome::Honoured) as u32;
-        if c.applies == Applies::Triggered {
-            g[0].0 += 1;
-            g[0].1 += h;
+        if matches!(c.applies, Applies::Triggered | Applies::AllyAttacks) {
+            g[0].add(c);
         }
-        if matches!(c.applies, Applies::Triggered | Applies::Undetermined) {
-            g[1].0 += 1;
-            g[1].1 += h;
+        if c.applies != Applies::NotApplicable {
+            g[1].add(c);
         }
         let ri = &incidents[c.incident];
         for (b, (_, f, labels)) in breakdowns.iter_mut().zip(dims.iter()) {

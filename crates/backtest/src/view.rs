@@ -281,10 +281,14 @@ pub struct CaseView {
     pub ally: StateRef,
     /// The attacked member.
     pub attacked: StateRef,
-    /// Whether the defence obligation applied.
+    /// Whether the obligation applied.
     pub applies: Applies,
     /// What the ally did.
     pub outcome: Outcome,
+    /// The pledge judged.
+    pub kind: casus_core::treaty::Kind,
+    /// The pledge read against the outcome (`docs/backtest.md`, §4).
+    pub verdict: crate::verdict::Verdict,
     /// Era of the incident: `1816–1944`, `1945–1989` or `1990–`.
     pub era: &'static str,
     /// The treaty has two members.
@@ -317,6 +321,8 @@ impl CaseView {
             attacked: StateRef::new(w, c.beneficiary),
             applies: c.applies,
             outcome: c.outcome,
+            kind: c.kind,
+            verdict: c.verdict,
             era: crate::reliability::era(ri.incident.date.year()),
             bilateral: c.bilateral,
             offence: c.offence,

@@ -433,9 +433,11 @@ fn reliability_france_honoured_the_russian_alliance_in_1914() {
     ));
     assert_eq!(case.outcome, Outcome::Honoured);
     assert!(case.bilateral);
-    // Rates are shares of applicable cases, and the breakdowns partition them.
+    // Rates are shares of judged cases (each honoured or violated), and the breakdowns
+    // partition them.
     let o = &r.overall.with_undetermined;
-    assert_eq!(o.cases, o.honoured + o.stayed_out + o.opposed);
+    assert_eq!(o.cases, o.honoured + o.violated);
+    assert!(o.stayed_out + o.opposed <= o.cases);
     for b in &r.breakdowns {
         assert_eq!(
             b.rows

@@ -90,7 +90,7 @@ pub fn select(
             .map(|s| s.as_str())
             .collect();
         bail!(
-            "no incidents from {from_day} to {} at hostility {min_hostility} or more (sources: {}); the MIDs cover 1816–2010, the wars 1816–2007 and the library adds recent incidents (2014, 2018, 2022)",
+            "no incidents from {from_day} to {} at hostility {min_hostility} or more (sources: {}); the MIDs cover 1816–2010, the wars 1816–2003 and the library adds recent incidents (2014, 2018, 2022)",
             chosen.window.to,
             if names.is_empty() { "none".to_string() } else { names.join(", ") }
         );

@@ -280,8 +280,34 @@ fn reliability_wars_summary_and_cases() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.starts_with("treaty,dispute,date,attackers,attacked,ally,applies,outcome,"));
+    assert!(text.starts_with(
+        "treaty,dispute,date,attackers,attacked,ally,pledge,applies,outcome,verdict,"
+    ));
     assert!(text.lines().skip(1).all(|l| l.starts_with("atop:3180,")));
+}
+
+#[test]
+fn reliability_reproduces_berkemeier_fuhrmann() {
+    casus()
+        .args(["reliability", "--reproduce", "bf2018", "--during-war"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("of the article's 139 activated cases")
+                .and(predicate::str::contains("69/139 = 49.6%"))
+                .and(predicate::str::contains("before 1945")),
+        );
+    let v = json(&["reliability", "--reproduce", "bf2018", "--format", "json"]);
+    assert_eq!(v["article_activated"], 139);
+    let out = casus()
+        .args(["reliability", "--reproduce", "bf2018", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("war,war name,year,atop,overlap,article,casus strict,"));
 }
 
 #[test]

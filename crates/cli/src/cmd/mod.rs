@@ -8,6 +8,7 @@ mod incidents;
 mod invoke;
 mod reliability;
 mod report;
+mod reproduce;
 mod serve;
 mod similarity;
 pub(crate) mod spec;

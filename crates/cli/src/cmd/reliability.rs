@@ -13,16 +13,19 @@ use casus_core::{Day, World};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// For every ATOP alliance: when a member was attacked and an ally's defence obligation was
-/// triggered (or undetermined), did the ally take part on the member's side of the same
-/// dispute or war? Honoured, stayed out, or opposed (fought on the other side); overall, by
-/// era, by treaty type, by conditional pledge; beside the literature's figures.
+/// For every ATOP alliance: when a member was attacked and an ally's obligation was
+/// triggered (or undetermined), did the ally keep its pledge? Defence and offence pledges
+/// are kept by fighting on the member's side, neutrality and non-aggression pledges by not
+/// fighting against it; consultation is reported, not judged. Ally by ally and alliance by
+/// war (strict and lenient), by era, by treaty type, by conditional pledge; beside the
+/// literature's figures.
 ///
 /// Examples:
-///   casus reliability                      # COW wars, 1816–2007
+///   casus reliability                      # COW wars, 1816–2003
 ///   casus reliability --wars --to 1944     # the window of Leeds, Long & Mitchell (2000)
 ///   casus reliability --mids --from 1946 --format csv > cases.csv
 ///   casus reliability --treaty 3180 --mids --cases
+///   casus reliability --reproduce bf2018   # Berkemeier & Fuhrmann (2018), case by case
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Cases from COW inter-state wars (the default).
@@ -47,6 +50,15 @@ pub struct Args {
     /// Only these ATOP alliances (ids such as 3180); repeatable.
     #[arg(long = "treaty", value_name = "ATOPID")]
     pub treaties: Vec<String>,
+    /// Compare with a published case list instead: casus's own alliance × war frame over
+    /// every COW war (1816–2003), joined with the study's cases (overlap, verdicts, shares by
+    /// era, every difference with its reason). Ignores the other selection options.
+    #[arg(long, value_enum, value_name = "STUDY")]
+    pub reproduce: Option<super::reproduce::StudyArg>,
+    /// Count alliances signed while a war lasts for its attacks too (undetermined unless
+    /// they bound throughout), as Berkemeier & Fuhrmann (2018) do. Wars only.
+    #[arg(long)]
+    pub during_war: bool,
     /// List every case in the table output too.
     #[arg(long)]
     pub cases: bool,
@@ -72,6 +84,10 @@ fn rate_cells(r: &Rate) -> [String; 5] {
 }
 
 pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
+    if let Some(study) = a.reproduce {
+        super::reproduce::run(study, &world, a.during_war, a.format, out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let src = if a.mids {
         Sources {
             mids: true,
@@ -96,6 +112,9 @@ pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
     )?;
     if !a.joiners {
         incidents.retain(|i| i.entry != Entry::TargetJoins);
+    }
+    if a.during_war {
+        casus_app::reliability::during_war(&world, &mut incidents);
     }
     let treaties = casus_app::reliability::atop_treaties(&world, &a.treaties)?;
     let pb = crate::progress::incidents(incidents.len(), "reliability");
@@ -184,20 +203,20 @@ fn print_table(
     ] {
         t.push(vec![
             "alliance by alliance".into(),
-            "treaty × attacked member × dispute".into(),
+            "treaty × war (strict: all / lenient: some, none fought another)".into(),
             label.into(),
             ar.cases.to_string(),
             format!("{} all, {} some", ar.all_honoured, ar.some_honoured),
             ar.none_honoured.to_string(),
-            String::new(),
+            ar.fought_each_other.to_string(),
             format!("{} (some), {} (all)", pct(ar.rate_any), pct(ar.rate_all)),
         ]);
     }
     t.write(out, Format::Table)?;
     writeln!(
         out,
-        "Not counted: {} obligations not applicable (a condition fails, or ATOP's directed file owes nothing); {} allies that were themselves among the attackers.\n",
-        o.not_applicable, o.ally_attacks
+        "Not counted: {} obligations not applicable (a condition fails, or ATOP's directed file owes nothing); {} consultation pledges (reported, not judged). Counted as violations: {} allies among their partner's attackers.\n",
+        o.not_applicable, o.consultation, o.ally_attacks
     )?;
     let mut b = Table::new(&[
         "by",
@@ -263,8 +282,10 @@ fn cases_table(
         "attackers",
         "attacked",
         "ally",
+        "pledge",
         "applies",
         "outcome",
+        "verdict",
         "era",
         "bilateral",
         "offence",
@@ -286,8 +307,10 @@ fn cases_table(
                 .join(" "),
             w.states.abb(c.beneficiary),
             w.states.abb(c.obligor),
+            c.kind.as_str().into(),
             c.applies.as_str().into(),
             c.outcome.as_str().into(),
+            c.verdict.as_str().into(),
             casus_backtest::reliability::era(ri.incident.date.year()).into(),
             c.bilateral.to_string(),
             c.offence.to_string(),
