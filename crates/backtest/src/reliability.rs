@@ -264,8 +264,11 @@ impl AllianceRate {
 /// member fought another.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Group {
+    /// Pledges judged (consultation is counted elsewhere, not judged).
     pub judged: u32,
+    /// Of them, honoured.
     pub honoured: u32,
+    /// Some member fought another member of the same alliance in this war.
     pub fought: bool,
 }
 
@@ -303,15 +306,18 @@ pub fn era(year: i32) -> &'static str {
     }
 }
 
+/// One participant of a dispute or war: (ccode, on side A / side 1, first day or year on that side).
+type Participant = (Ccode, bool, i32);
+
 /// Who took part on which side of each dispute or war, and from when.
 pub(crate) struct Sides {
-    /// (source, id) → (ccode, on side A / side 1, first day or year on that side).
-    by: HashMap<(Source, u32), Vec<(Ccode, bool, i32)>>,
+    /// (source, id) → its participants.
+    by: HashMap<(Source, u32), Vec<Participant>>,
 }
 
 impl Sides {
     pub(crate) fn new(world: &World) -> Sides {
-        let mut by: HashMap<(Source, u32), Vec<(Ccode, bool, i32)>> = HashMap::new();
+        let mut by: HashMap<(Source, u32), Vec<Participant>> = HashMap::new();
         for p in &world.record.mid_participants {
             let from = p.start.earliest().map_or(i32::MAX, |d| d.0);
             by.entry((Source::Mid, p.dispnum))
