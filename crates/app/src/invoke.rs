@@ -2,7 +2,6 @@
 //! `/api/invoke` serves (`casus.invoke/1`, docs/invoke.md).
 
 use crate::{Request, Result, Scenario};
-use casus_core::engine::Options;
 use casus_core::view::{ActorView, InvokeView};
 use casus_core::World;
 
@@ -10,13 +9,7 @@ use casus_core::World;
 pub fn invoke_view(world: &World, req: &Request, all: bool) -> Result<InvokeView> {
     let sc = Scenario::build(world, req)?;
     let engine = sc.engine();
-    let response = engine.respond(
-        &sc.incident,
-        Options {
-            all,
-            ..Options::default()
-        },
-    );
+    let response = engine.respond(&sc.incident, sc.options(all));
     Ok(InvokeView::new(
         &sc.world,
         &engine.treaties,

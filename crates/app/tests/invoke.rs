@@ -31,6 +31,7 @@ fn req(
         incident: None,
         specs: specs.iter().map(|s| SpecInput::Id(s.to_string())).collect(),
         only_specs: only,
+        response: None,
     }
 }
 

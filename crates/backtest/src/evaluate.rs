@@ -66,8 +66,7 @@ pub fn evaluate(
 ) -> Vec<Vec<Found>> {
     let opt = Options {
         all,
-        trace: false,
-        military_only: false,
+        ..Options::LEAN
     };
     let chunks: Vec<Vec<Vec<Found>>> = incidents
         .par_chunks(CHUNK)

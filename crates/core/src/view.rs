@@ -6,7 +6,7 @@
 use crate::engine::{AccessionReport, Obligation, Status, Step};
 use crate::incident::{Actor, Incident};
 use crate::record::Ccode;
-use crate::response::{Balance, Capability, Joiner, Response, Round, SideBalance};
+use crate::response::{Balance, Capability, Joiner, Reading, Response, Round, SideBalance};
 use crate::treaty::{Kind, Strength, Treaty};
 use crate::world::World;
 use serde::Serialize;
@@ -160,6 +160,8 @@ pub struct InvokeView {
     pub balance: BalanceView,
     /// Where facts after the datasets' end came from, and other caveats.
     pub notes: Vec<String>,
+    /// The reading of the response: `legal` (default) or `escalation`.
+    pub response: Reading,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -297,6 +299,7 @@ impl InvokeView {
             treaties: ids,
             obligations: r.evaluation.obligations.iter().map(obligation).collect(),
             accessions: r.evaluation.accessions.iter().map(accession).collect(),
+            response: r.reading,
             rounds: r.rounds.iter().map(round).collect(),
             sides: Sides {
                 a: states(&r.side_a),

@@ -4,7 +4,7 @@
 //! steps into words afterwards, and only for obligations that are kept. So a bulk run (no
 //! traces) and a traced run take the same decisions, once each.
 
-use super::{trace, Check, Options, Status, Step, Tri};
+use super::{trace, Check, Options, Reading, Status, Step, Tri};
 use crate::day::Day;
 use crate::incident::{Actor, Force, Incident, Place};
 use crate::record::{obligation_bits, Ccode};
@@ -21,6 +21,8 @@ pub struct ClauseCheck<'a> {
     pub obligor: Ccode,
     pub beneficiary: Ccode,
     pub incident: &'a Incident,
+    /// The legal reading adds the fellow-party default (see [`ClauseCheck::fellow_party`]).
+    pub reading: Reading,
 }
 
 /// The trace being built and the verdict folded so far: one "no" decides, else one
@@ -80,6 +82,9 @@ impl ClauseCheck<'_> {
         if c.kind != Kind::Offence {
             steps.record(Check::Scope, self.scope().result());
         }
+        if self.fellow_party() {
+            steps.record(Check::FellowParty, Tri::No);
+        }
         for e in &c.exceptions {
             steps.record(Check::Exception, !self.exception(e));
         }
@@ -116,6 +121,29 @@ impl ClauseCheck<'_> {
             return Some(Status::NotTriggered);
         }
         None
+    }
+
+    /// An attacker that is itself a party of the treaty on the day (other than the obligor).
+    pub(super) fn attacking_party(&self) -> Option<Ccode> {
+        let day = self.incident.date;
+        self.incident.attacker_states().find(|&a| {
+            a != self.obligor && self.treaty.parties_on(day).any(|p| p.ccode == a)
+        })
+    }
+
+    /// The default for attacks among parties, under the legal reading: a defence pledge is
+    /// not owed against a fellow party unless the treaty says what happens then (an
+    /// exception on `attacker-is-party`, like Rio Art. 7). Collective-security treaties
+    /// answer such a conflict with mediation, not with war among their members.
+    pub(super) fn fellow_party(&self) -> bool {
+        let c = self.clause;
+        self.reading == Reading::Legal
+            && c.kind == Kind::Defence
+            && !c
+                .exceptions
+                .iter()
+                .any(|e| e.when.contains(&Condition::AttackerIsParty))
+            && self.attacking_party().is_some()
     }
 
     /// Where the incident falls relative to the clause's territorial scope.
@@ -174,6 +202,7 @@ impl ClauseCheck<'_> {
             },
             Condition::Attackers { min } => Tri::from(inc.attackers.len() >= *min as usize),
             Condition::ObligorNotAtWar => at_war(self.world, self.obligor, inc.date),
+            Condition::AttackerIsParty => Tri::from(self.attacking_party().is_some()),
             Condition::NonCompliance | Condition::Unrecorded { .. } => Tri::Unknown,
         }
     }

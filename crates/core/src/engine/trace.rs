@@ -26,6 +26,7 @@ pub(super) fn describe(check: &ClauseCheck, trace: &mut [Step]) {
             Check::Trigger if c.kind == Kind::Offence => offence_trigger(check, r),
             Check::Trigger => trigger(check, r),
             Check::Scope => scope(check),
+            Check::FellowParty => fellow_party(check),
             Check::Exception => match exceptions.next() {
                 Some(e) => exception(e, !r),
                 None => continue,
@@ -39,6 +40,17 @@ pub(super) fn describe(check: &ClauseCheck, trace: &mut [Step]) {
             Check::Accession => continue,
         };
     }
+}
+
+/// The legal reading's default for attacks among parties, in words.
+fn fellow_party(check: &ClauseCheck) -> String {
+    let s = &check.world.states;
+    let who = check.attacking_party().map(|a| s.abb(a)).unwrap_or_default();
+    let source = match check.treaty.origin {
+        Origin::Atop { .. } => "ATOP records no rule",
+        _ => "the treaty states no rule",
+    };
+    format!("attacker {who} is a fellow party: {source}; casus does not oblige members to fight one another")
 }
 
 fn in_force(check: &ClauseCheck) -> String {
@@ -303,6 +315,7 @@ fn condition_words(c: &Condition, r: Tri, s: &StateSystem) -> String {
         Condition::NonProvocation => "only if the beneficiary did not provoke the attack".into(),
         Condition::Attackers { min } => format!("only if at least {min} states attack"),
         Condition::ObligorNotAtWar => "only if the obligor is not already at war".into(),
+        Condition::AttackerIsParty => "an attacker is itself a party".into(),
         Condition::NonCompliance => {
             "only if the adversary refused a demand set out in the treaty".into()
         }

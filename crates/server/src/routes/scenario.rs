@@ -53,6 +53,8 @@ struct BodyParams {
     only_specs: bool,
     #[serde(default)]
     all: bool,
+    /// `legal` (default) or `escalation`.
+    response: Option<String>,
 }
 
 /// A spec: a library or ATOP id, or the text of a spec file.
@@ -76,6 +78,7 @@ const QUERY_KEYS: &[&str] = &[
     "spec",
     "only_specs",
     "all",
+    "response",
 ];
 
 fn field(key: &str, v: String) -> Result<Option<String>> {
@@ -102,6 +105,7 @@ impl ScenarioParams {
                 "date" => p.req.date = field(&k, v)?,
                 "place" => p.req.place = field(&k, v)?,
                 "incident" => p.req.incident = field(&k, v)?,
+                "response" => p.req.response = field(&k, v)?,
                 "only_specs" => p.req.only_specs = params::flag(&k, &v)?,
                 "all" => p.all = params::flag(&k, &v)?,
                 _ => unreachable!("keys were checked"),
@@ -135,6 +139,7 @@ impl ScenarioParams {
                 incident: b.incident,
                 specs,
                 only_specs: b.only_specs,
+                response: b.response,
             },
             all: b.all,
         };
@@ -156,6 +161,7 @@ impl ScenarioParams {
             .chain(r.date.iter())
             .chain(r.place.iter())
             .chain(r.incident.iter())
+            .chain(r.response.iter())
             .any(|s| s.chars().count() > MAX_FIELD)
             || r.specs.iter().any(|s| match s {
                 SpecInput::Id(id) => id.chars().count() > MAX_FIELD,
@@ -180,7 +186,7 @@ impl ScenarioParams {
             }
         }
         Some(format!(
-            "{what}\u{1}{}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{}\u{1}{}\u{1}{}",
+            "{what}\u{1}{}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{:?}",
             r.attackers.join("\u{2}"),
             r.target,
             r.date,
@@ -188,7 +194,8 @@ impl ScenarioParams {
             r.incident,
             specs.join("\u{2}"),
             r.only_specs,
-            self.all
+            self.all,
+            r.response
         ))
     }
 }

@@ -85,7 +85,7 @@ pub(super) fn of_clause(
 
 /// A named scope that no clause uses is an error (a typo in a clause's `scope`, usually).
 pub(super) fn unused(cx: &mut Ctx, scopes: &Named) {
-    for (name, (_, f, used)) in &scopes {
+    for (name, (_, f, used)) in scopes {
         if !used {
             cx.error(
                 &f.span,
