@@ -30,6 +30,7 @@
 //! ```
 
 pub mod evaluate;
+pub mod gravity;
 pub mod incidents;
 pub mod reliability;
 mod summary;

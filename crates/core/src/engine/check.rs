@@ -243,7 +243,7 @@ impl ClauseCheck<'_> {
 pub fn trigger(t: Trigger, f: Force) -> Tri {
     match (t, f) {
         (Trigger::AnyUseOfForce, _) => Tri::Yes,
-        (Trigger::ArmedAttack, Force::Threat) => Tri::No,
+        (Trigger::ArmedAttack, Force::Threat | Force::LessGraveUseOfForce) => Tri::No,
         (Trigger::ArmedAttack, _) => Tri::Yes,
     }
 }

@@ -264,6 +264,9 @@ fn in_force_words(t: &Treaty) -> String {
 fn force_words(f: Force) -> &'static str {
     match f {
         Force::Threat => "a threat or display of force",
+        Force::LessGraveUseOfForce => {
+            "a use of force below an armed attack (no war; no attack, clash, occupation or blockade with a recorded fatality)"
+        }
         Force::UseOfForce => "a use of force",
         Force::ArmedAttack => "an armed attack",
     }
