@@ -34,6 +34,7 @@ pub mod gravity;
 pub mod incidents;
 pub mod reliability;
 mod summary;
+pub mod validate;
 pub mod view;
 
 pub use evaluate::Found;

@@ -221,7 +221,8 @@ impl Engine<'_> {
             // the other side (one incident per target, all joiners as attackers). The
             // victim's helpers do so only under the escalation reading.
             pending = Vec::new();
-            for (joiners, others, attack) in [(&new_a, &side_b, true), (&new_b, &side_a, escalates)] {
+            for (joiners, others, attack) in [(&new_a, &side_b, true), (&new_b, &side_a, escalates)]
+            {
                 if joiners.is_empty() || !attack {
                     continue;
                 }
@@ -410,7 +411,13 @@ mod tests {
 
     #[test]
     fn under_the_legal_reading_an_aggressors_ally_attacks_and_sets_off_defence() {
-        let w = world(&[(USA, "USA"), (UKG, "UKG"), (FRN, "FRN"), (RUS, "RUS"), (CHN, "CHN")]);
+        let w = world(&[
+            (USA, "USA"),
+            (UKG, "UKG"),
+            (FRN, "FRN"),
+            (RUS, "RUS"),
+            (CHN, "CHN"),
+        ]);
         let treaties = [
             treaty(
                 "axis",

@@ -126,9 +126,9 @@ impl ClauseCheck<'_> {
     /// An attacker that is itself a party of the treaty on the day (other than the obligor).
     pub(super) fn attacking_party(&self) -> Option<Ccode> {
         let day = self.incident.date;
-        self.incident.attacker_states().find(|&a| {
-            a != self.obligor && self.treaty.parties_on(day).any(|p| p.ccode == a)
-        })
+        self.incident
+            .attacker_states()
+            .find(|&a| a != self.obligor && self.treaty.parties_on(day).any(|p| p.ccode == a))
     }
 
     /// The default for attacks among parties, under the legal reading: a defence pledge is
@@ -220,7 +220,7 @@ impl ClauseCheck<'_> {
             return None;
         };
         let year = self.incident.date.year();
-        if !self.world.atop_last_year().is_some_and(|last| year <= last) {
+        if self.world.atop_last_year().is_none_or(|last| year > last) {
             return None;
         }
         let bit = match self.clause.kind {

@@ -50,6 +50,9 @@ fn checks(o: &Obligation) -> Vec<(&'static str, Tri)> {
         .collect()
 }
 
+/// An obligation reduced to what decided it: obligor, treaty, status, checks.
+type Decided = (Ccode, String, Status, Vec<(Check, Tri)>);
+
 fn defence_pact(parties: &[Ccode]) -> Treaty {
     treaty(
         "pact",
@@ -313,7 +316,7 @@ fn without_traces_the_same_statuses_come_with_empty_details() {
     let inc = attack(RUS, UKG, "1960-05-01");
     let traced = engine.invoke(&inc, Options::default());
     let lean = engine.invoke(&inc, Options::LEAN);
-    let key = |e: &Evaluation| -> Vec<(Ccode, String, Status, Vec<(Check, Tri)>)> {
+    let key = |e: &Evaluation| -> Vec<Decided> {
         e.obligations
             .iter()
             .map(|o| {

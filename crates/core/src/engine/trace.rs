@@ -45,7 +45,10 @@ pub(super) fn describe(check: &ClauseCheck, trace: &mut [Step]) {
 /// The legal reading's default for attacks among parties, in words.
 fn fellow_party(check: &ClauseCheck) -> String {
     let s = &check.world.states;
-    let who = check.attacking_party().map(|a| s.abb(a)).unwrap_or_default();
+    let who = check
+        .attacking_party()
+        .map(|a| s.abb(a))
+        .unwrap_or_default();
     let source = match check.treaty.origin {
         Origin::Atop { .. } => "ATOP records no rule",
         _ => "the treaty states no rule",
