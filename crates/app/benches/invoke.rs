@@ -1,5 +1,9 @@
 //! Per-incident cost of the engine alone (world already loaded and indexed): the obligations
 //! of one attack, and the full response with the coalition cascade and balance.
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented `pub fn`"
+)]
 
 use casus_app::{with_library, Request, Scenario, SpecInput};
 use casus_core::engine::Options;

@@ -23,6 +23,7 @@ pub struct Plan {
     pub min_hostility: u8,
     /// Count only obligations of these kinds (empty: every kind).
     pub kinds: Vec<Kind>,
+    /// Which datasets to build incidents from.
     pub sources: Sources,
     /// Evaluate the treaties as if in force since this day (for proposals).
     pub as_if_since: Option<Day>,
@@ -44,7 +45,9 @@ impl Default for Plan {
 
 /// The incidents a plan runs over.
 pub struct Chosen {
+    /// The days the incidents fall in.
     pub window: Window,
+    /// The incidents selected.
     pub incidents: Vec<RecordIncident>,
 }
 
@@ -52,8 +55,11 @@ pub struct Chosen {
 pub struct Run<'w> {
     /// The treaties run, as evaluated: borrowed from the world, or shifted to the as-if day.
     pub treaties: Vec<Cow<'w, Treaty>>,
+    /// The incidents the treaties ran over.
     pub incidents: Vec<RecordIncident>,
+    /// The result.
     pub backtest: Backtest,
+    /// What was asked, for the view's header.
     pub query: Query,
 }
 
@@ -175,6 +181,7 @@ impl Run<'_> {
 
 /// The backtest of the guarantees a scenario names, and how it was run (for the report).
 pub struct BacktestSummary {
+    /// The backtest as `casus backtest --format json` prints it.
     pub view: BacktestView,
     /// How the backtest was run, in words.
     pub note: String,

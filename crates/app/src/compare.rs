@@ -11,10 +11,13 @@ use casus_core::World;
 /// One variant's result.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Variant {
+    /// Treaty id of the variant.
     pub spec: String,
+    /// Treaty name of the variant.
     pub name: String,
     /// States obliged by the variant itself (triggered), and those undetermined.
     pub triggered: Vec<StateRef>,
+    /// States whose obligation under the variant is undetermined.
     pub undetermined: Vec<StateRef>,
     /// The strongest triggered strength, if any.
     pub strongest: Option<Strength>,
@@ -22,16 +25,22 @@ pub struct Variant {
     pub blocked_by: Vec<StateRef>,
     /// Everyone on the defence side after the cascade (all treaties in force + the variant).
     pub side_b: Vec<StateRef>,
+    /// CINC share of the attackers' side after the cascade, 0..1.
     pub cinc_a: f64,
+    /// CINC share of the defence side after the cascade, 0..1.
     pub cinc_b: f64,
+    /// Clause-by-clause likeness of the variant's main clause to NATO Art. 5.
     pub like_nato_art5: Likeness,
+    /// The full invocation with the variant added.
     pub invocation: InvokeView,
 }
 
 /// The comparison (`casus compare --format json`, `/api/compare`).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Comparison {
+    /// Always `casus.compare/1`.
     pub schema: &'static str,
+    /// One entry per variant, in the order given.
     pub variants: Vec<Variant>,
     /// The reading of the response every variant was run under.
     pub response: casus_core::engine::Reading,

@@ -31,6 +31,7 @@ pub enum AppError {
     Spec(casus_spec::SpecErrors),
 }
 
+/// A result whose error is an [`AppError`] by default.
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
 pub(crate) fn input(msg: impl Into<String>) -> AppError {

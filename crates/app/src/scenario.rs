@@ -11,8 +11,15 @@ use std::borrow::Cow;
 /// or the text of a spec file.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SpecInput {
+    /// A treaty id of the world.
     Id(String),
-    Text { file: String, text: String },
+    /// The text of a spec file, with the name used in error messages.
+    Text {
+        /// Name of the file, for error messages.
+        file: String,
+        /// The spec's TOML text.
+        text: String,
+    },
 }
 
 /// What the user asked for, as plain strings (from flags or a query string).
@@ -20,12 +27,15 @@ pub enum SpecInput {
 pub struct Request {
     /// State names or `non-state:NAME`.
     pub attackers: Vec<String>,
+    /// The state attacked (name, abbreviation or code); required unless `incident` is given.
     pub target: Option<String>,
+    /// Day of the attack, `YYYY-MM-DD`; required unless `incident` is given.
     pub date: Option<String>,
     /// `territory` when absent.
     pub place: Option<String>,
     /// A library incident instead of attackers/target/date/place.
     pub incident: Option<String>,
+    /// Guarantees to add to (or, with `only_specs`, to replace) the treaties in force.
     pub specs: Vec<SpecInput>,
     /// Only the given specs, not every treaty in force.
     pub only_specs: bool,
@@ -36,9 +46,13 @@ pub struct Request {
 /// A resolved scenario: the world (borrowed, or a copy with the user's spec texts added),
 /// the incident, the chosen ids.
 pub struct Scenario<'w> {
+    /// The world, with the user's spec texts added if any.
     pub world: Cow<'w, World>,
+    /// The incident to invoke.
     pub incident: Incident,
+    /// Ids of the treaties the user named.
     pub chosen: Vec<String>,
+    /// Invoke only the chosen treaties, not every treaty in force.
     pub only: bool,
     /// The reading of the response the request asked for.
     pub reading: Reading,

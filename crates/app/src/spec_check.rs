@@ -8,7 +8,9 @@ use casus_spec::{FileKind, SpecError};
 /// The result for one file or text.
 #[derive(serde::Serialize)]
 pub struct FileReport {
+    /// The file name as given (for a text, the name the caller chose).
     pub file: String,
+    /// Whether the file is valid.
     pub ok: bool,
     /// `spec`, `groups` or `incidents`; absent when the file could not be read.
     pub kind: Option<&'static str>,
@@ -16,15 +18,22 @@ pub struct FileReport {
     pub id: Option<String>,
     /// What a valid file holds, in words: `nato, 2 clauses, 32 parties`.
     pub summary: Option<String>,
+    /// The errors found; empty when `ok`.
     pub errors: Vec<ErrorReport>,
 }
 
+/// One error of a spec file.
 #[derive(serde::Serialize)]
 pub struct ErrorReport {
+    /// Line, from 1; `None` when the error has no position.
     pub line: Option<usize>,
+    /// Column, from 1; `None` when the error has no position.
     pub column: Option<usize>,
+    /// The TOML key at fault, if known.
     pub key: Option<String>,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it, if there is an obvious way.
     pub hint: Option<String>,
 }
 

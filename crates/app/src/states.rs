@@ -6,11 +6,15 @@ use casus_core::{Day, Span, State, World};
 /// One member with the spell that covers the day (or touches the year).
 #[derive(serde::Serialize)]
 pub struct Row<'a> {
+    /// COW state code.
     pub ccode: u16,
+    /// COW three-letter abbreviation.
     pub abb: &'a str,
+    /// State name.
     pub name: &'a str,
     /// Start of the spell that covers the date (or year).
     pub since: Day,
+    /// End of that spell.
     pub until: Day,
 }
 

@@ -81,9 +81,13 @@ pub fn origin(t: &Treaty) -> &'static str {
 /// One treaty in a list (`casus treaty list --format json`).
 #[derive(serde::Serialize)]
 pub struct Summary<'a> {
+    /// Treaty id.
     pub id: &'a str,
+    /// Treaty name.
     pub name: &'a str,
+    /// First day it binds (in force, else signed); `None` when unknown.
     pub from: Option<Day>,
+    /// Day it lapsed; `None` while it binds.
     pub to: Option<Day>,
     /// Abbreviations of every state that was ever a party, in entry order.
     pub members: Vec<String>,
@@ -94,8 +98,10 @@ pub struct Summary<'a> {
 /// A list row with where the treaty comes from and its status (`/api/treaties`).
 #[derive(serde::Serialize)]
 pub struct Row<'a> {
+    /// The list entry.
     #[serde(flatten)]
     pub summary: Summary<'a>,
+    /// Proposed, signed, in force or lapsed.
     pub status: TreatyStatus,
     /// `atop`, `library` or `user`.
     pub origin: &'static str,
@@ -109,6 +115,7 @@ pub fn kinds(t: &Treaty) -> String {
     k.join(",")
 }
 
+/// The list entry for `t`.
 pub fn summary<'a>(w: &World, t: &'a Treaty) -> Summary<'a> {
     let mut seen = HashSet::new();
     let members = t
@@ -127,6 +134,7 @@ pub fn summary<'a>(w: &World, t: &'a Treaty) -> Summary<'a> {
     }
 }
 
+/// The list entry for `t` with origin and status.
 pub fn row<'a>(w: &World, t: &'a Treaty) -> Row<'a> {
     Row {
         summary: summary(w, t),
@@ -139,6 +147,7 @@ pub fn row<'a>(w: &World, t: &'a Treaty) -> Row<'a> {
 /// filled for the browser only.
 #[derive(serde::Serialize)]
 pub struct Detail<'a> {
+    /// The treaty as the engine sees it.
     #[serde(flatten)]
     pub treaty: &'a Treaty,
     /// (ATOP column, value, meaning) for every alliance-level provision that is set.

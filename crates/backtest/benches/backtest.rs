@@ -1,6 +1,10 @@
 //! Every ATOP alliance (≈760 treaties) against every GML dispute and COW war incident
 //! (1816–2010, all hostility levels). Target: well under one second on 2 cores.
 //! Run: `cargo bench -p casus-backtest`.
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented `pub fn`"
+)]
 
 use casus_backtest::{backtest, incidents, reliability, Selection, Sources, Window};
 use casus_core::treaty::Origin;

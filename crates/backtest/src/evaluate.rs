@@ -13,11 +13,17 @@ pub struct Found {
     /// Index into the treaty list the evaluation ran over.
     #[serde(skip)]
     pub treaty: usize,
+    /// The state that is bound (COW code).
     pub obligor: Ccode,
+    /// The state that is protected (COW code).
     pub beneficiary: Ccode,
+    /// The kind of commitment.
     pub kind: Kind,
+    /// How strongly the obligor is bound.
     pub strength: Strength,
+    /// Article number of the clause.
     pub article: String,
+    /// Triggered, undetermined or breached.
     pub status: Status,
     /// The incident's day is uncertain and the status differs between its earliest and
     /// latest possible day (reported as undetermined).

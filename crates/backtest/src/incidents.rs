@@ -59,6 +59,7 @@ pub enum Source {
 }
 
 impl Source {
+    /// The keyword in JSON and on the command line (`mid`, `war`, `library`).
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Mid => "mid",
@@ -83,6 +84,7 @@ pub enum Entry {
 }
 
 impl Entry {
+    /// The keyword in JSON and tables (`attacker-joins`).
     pub fn as_str(self) -> &'static str {
         match self {
             Entry::Origin => "origin",
@@ -97,8 +99,11 @@ impl Entry {
 /// the wars twice: GML codes them as hostility-5 disputes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sources {
+    /// Build incidents from GML MIDs.
     pub mids: bool,
+    /// Build incidents from COW inter-state wars.
     pub wars: bool,
+    /// Include the incident library.
     pub library: bool,
 }
 
@@ -115,6 +120,7 @@ impl Default for Sources {
 /// A dispute, war or library incident: the unit of "drawn into".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DisputeRef {
+    /// Which dataset the dispute comes from.
     pub source: Source,
     /// MID dispnum, COW warnum, or the library incident's index in `World::incidents`.
     pub id: u32,
@@ -127,11 +133,13 @@ pub struct RecordIncident {
     pub incident: Incident,
     /// The latest possible day (equal to `incident.date` when the date is exact).
     pub latest: Day,
+    /// Which dataset the incident comes from.
     pub source: Source,
     /// MID dispnum, COW warnum, or index into `World::incidents`.
     pub dispute: u32,
     /// MID hostility level of the attackers' highest action (2–5).
     pub hostility: u8,
+    /// How the target came to be attacked.
     pub entry: Entry,
 }
 
@@ -141,6 +149,7 @@ impl RecordIncident {
         self.latest == self.incident.date
     }
 
+    /// The dispute, war or library incident this incident belongs to.
     pub fn dispute_ref(&self) -> DisputeRef {
         DisputeRef {
             source: self.source,

@@ -10,7 +10,7 @@
 //!    aggregates, per treaty: the incidents that trigger it (and those left undetermined),
 //!    the states it obliges, each guarantor's exposure (incidents, disputes and years), and
 //!    a per-year series (`casus_render::plot` draws it).
-//! 3. [`reliability`] asks, for real ATOP alliances, whether the allies obliged to defend an
+//! 3. [`reliability`](mod@reliability) asks, for real ATOP alliances, whether the allies obliged to defend an
 //!    attacked member actually fought on its side in the same dispute or war.
 //!
 //! Everything is deterministic: incidents are sorted, work runs in parallel with rayon but
@@ -52,7 +52,12 @@ use casus_core::Day;
 pub enum BacktestError {
     /// The window ends before it begins.
     #[error("empty window: --from {from} is after --to {to}")]
-    EmptyWindow { from: String, to: String },
+    EmptyWindow {
+        /// First day or year, as given.
+        from: String,
+        /// Last day or year, as given.
+        to: String,
+    },
     /// A year outside what casus can represent.
     #[error("year {0} is out of range (1000–2999)")]
     Year(i32),
@@ -61,7 +66,9 @@ pub enum BacktestError {
 /// An inclusive range of days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Window {
+    /// First day, included.
     pub from: Day,
+    /// Last day, included.
     pub to: Day,
 }
 
@@ -96,6 +103,7 @@ impl Window {
         })
     }
 
+    /// Whether `day` lies in the window, ends included.
     pub fn contains(&self, day: Day) -> bool {
         self.from <= day && day <= self.to
     }
@@ -104,6 +112,7 @@ impl Window {
 /// Which incidents a backtest looks at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selection {
+    /// The days whose incidents count.
     pub window: Window,
     /// Lowest MID hostility level of the attackers' actions: 2 threat, 3 display, 4 use of
     /// force, 5 war.

@@ -30,12 +30,16 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
+    /// The ally took part on the attacked member's side.
     Honoured,
+    /// The ally did not take part.
     StayedOut,
+    /// The ally took part on the attackers' side: a violation.
     Opposed,
 }
 
 impl Outcome {
+    /// The keyword in JSON and tables (`stayed-out`).
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Honoured => "honoured",
@@ -49,14 +53,18 @@ impl Outcome {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applies {
+    /// The ally's defence obligation was triggered.
     Triggered,
+    /// No check failed but the data could not decide one.
     Undetermined,
     /// The ally is itself an attacker.
     AllyAttacks,
+    /// A check failed: no obligation, so the case does not count.
     NotApplicable,
 }
 
 impl Applies {
+    /// The keyword in JSON and tables (`ally-attacks`).
     pub fn as_str(self) -> &'static str {
         match self {
             Applies::Triggered => "triggered",
@@ -76,9 +84,13 @@ pub struct Case {
     /// Index into the incident list: the first incident of the dispute for this case.
     #[serde(skip)]
     pub incident: usize,
+    /// The obliged ally (COW code).
     pub obligor: Ccode,
+    /// The attacked member (COW code).
     pub beneficiary: Ccode,
+    /// Whether the defence obligation applied.
     pub applies: Applies,
+    /// What the ally did.
     pub outcome: Outcome,
     /// The treaty has two members.
     pub bilateral: bool,
@@ -98,9 +110,13 @@ pub struct Case {
 /// Honoured / stayed out / opposed among applicable cases.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Rate {
+    /// Applicable cases.
     pub cases: u32,
+    /// Cases in which the ally came.
     pub honoured: u32,
+    /// Cases in which the ally stayed out.
     pub stayed_out: u32,
+    /// Cases in which the ally joined the attackers.
     pub opposed: u32,
     /// `honoured / cases`; `None` without cases.
     pub rate: Option<f64>,
@@ -121,12 +137,15 @@ impl Rate {
 /// One line of the summary.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Row {
+    /// What the row counts: "all", an era, a treaty type, ….
     pub label: String,
     /// Cases with a triggered obligation.
     pub triggered: Rate,
     /// Cases with a triggered or undetermined obligation.
     pub with_undetermined: Rate,
+    /// Cases in which the ally was itself an attacker (not in the rates).
     pub ally_attacks: u32,
+    /// Cases whose obligation was not triggered (not in the rates).
     pub not_applicable: u32,
 }
 
@@ -147,7 +166,9 @@ impl Row {
 /// Rows of one breakdown ("era", "treaty type", …).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Breakdown {
+    /// What the rows break the cases down by ("era", "treaty type", …).
     pub by: &'static str,
+    /// One row per value, in a fixed order.
     pub rows: Vec<Row>,
 }
 
@@ -155,6 +176,7 @@ pub struct Breakdown {
 /// allies whose obligation applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct AllianceRate {
+    /// Treaty × attacked member × dispute groups with at least one applicable ally.
     pub cases: u32,
     /// Every obliged ally took part on the member's side.
     pub all_honoured: u32,
@@ -171,7 +193,9 @@ pub struct AllianceRate {
 /// Alliance-level outcomes, for triggered obligations and with undetermined ones added.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct AllianceRates {
+    /// Counting triggered obligations only.
     pub triggered: AllianceRate,
+    /// Counting triggered and undetermined obligations.
     pub with_undetermined: AllianceRate,
 }
 
@@ -199,12 +223,14 @@ impl AllianceRate {
 /// Cases and summaries.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reliability {
+    /// Every case, ally by ally, in incident order.
     #[serde(skip)]
     pub cases: Vec<Case>,
     /// Ally by ally (one case per obliged ally).
     pub overall: Row,
     /// Alliance by alliance.
     pub alliances: AllianceRates,
+    /// The same cases broken down by era, treaty type and other features.
     pub breakdowns: Vec<Breakdown>,
 }
 

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The result of backtesting a set of treaties over a set of incidents.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Backtest {
+    /// The days the incidents were drawn from.
     pub window: Window,
     /// Number of incidents examined.
     pub incidents: usize,
@@ -63,7 +64,9 @@ impl Backtest {
 pub struct TreatyBacktest {
     /// Index into the treaty list given to [`backtest`].
     pub treaty: usize,
+    /// Treaty id.
     pub id: String,
+    /// Headline numbers.
     pub counts: Counts,
     /// Incidents with at least one obligation of this treaty triggered, undetermined or
     /// breached, in incident order.
@@ -104,13 +107,16 @@ pub struct Hit {
     pub incident: usize,
     /// Triggered if any obligation is, else undetermined if any is, else breached.
     pub status: Status,
+    /// The obligations found, triggered, undetermined or breached.
     pub obligations: Vec<Found>,
 }
 
 /// How often one state would have been called, and into what.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exposure {
+    /// The obliged state (COW code).
     pub obligor: Ccode,
+    /// Incidents where its obligation is triggered.
     pub triggered: Tally,
     /// Incidents where its obligation is undetermined (and not also triggered).
     pub undetermined: Tally,
@@ -131,16 +137,22 @@ pub struct Exposure {
 /// Incidents, distinct disputes and distinct years.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
+    /// Incidents counted.
     pub incidents: u32,
+    /// Distinct disputes or wars among them.
     pub disputes: u32,
+    /// Distinct calendar years among them.
     pub years: u32,
 }
 
 /// One bar of the per-year chart.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct YearCount {
+    /// Calendar year.
     pub year: i32,
+    /// Incidents in the year that trigger some obligation.
     pub triggered: u32,
+    /// Incidents in the year that leave some obligation undetermined and trigger none.
     pub undetermined: u32,
 }
 
@@ -207,7 +219,23 @@ fn aggregate(
     kinds: &[Kind],
     found: Vec<Vec<Found>>,
 ) -> Backtest {
-    let mut per: Vec<Vec<Hit>> = vec![Vec::new(); treaties.len()];
+    let per = hits_by_treaty(treaties.len(), kinds, found);
+    let treaties = per
+        .into_iter()
+        .enumerate()
+        .map(|(ti, hits)| treaty_backtest(ti, treaties[ti].id.clone(), hits, incidents, window))
+        .collect();
+    Backtest {
+        window,
+        incidents: incidents.len(),
+        treaties,
+    }
+}
+
+/// Regroups what each incident found by treaty: one [`Hit`] per (treaty, incident) with the
+/// kept obligations (of `kinds`, if given) and their best status.
+fn hits_by_treaty(n: usize, kinds: &[Kind], found: Vec<Vec<Found>>) -> Vec<Vec<Hit>> {
+    let mut per: Vec<Vec<Hit>> = vec![Vec::new(); n];
     for (i, obs) in found.into_iter().enumerate() {
         let mut by_treaty: BTreeMap<usize, Vec<Found>> = BTreeMap::new();
         for f in obs.into_iter().filter(|f| {
@@ -227,150 +255,152 @@ fn aggregate(
             });
         }
     }
+    per
+}
+
+/// Counts, years and exposure of one treaty over its hits.
+fn treaty_backtest(
+    ti: usize,
+    id: String,
+    hits: Vec<Hit>,
+    incidents: &[RecordIncident],
+    window: Window,
+) -> TreatyBacktest {
     let (y0, y1) = (window.from.year(), window.to.year());
-    let treaties = per
-        .into_iter()
-        .enumerate()
-        .map(|(ti, hits)| {
-            let mut counts = Counts::default();
-            let mut years: Vec<YearCount> = (y0..=y1)
-                .map(|year| YearCount {
-                    year,
-                    ..Default::default()
-                })
-                .collect();
-            let mut d_trig = BTreeSet::new();
-            let mut d_und = BTreeSet::new();
-            let mut y_trig = BTreeSet::new();
-            let mut accs: BTreeMap<Ccode, Acc> = BTreeMap::new();
-            for h in &hits {
-                let ri = &incidents[h.incident];
-                let (d, y) = (ri.dispute_ref(), ri.incident.date.year());
-                let slot = (y - y0) as usize;
-                match h.status {
-                    Status::Triggered => {
-                        counts.triggered += 1;
-                        d_trig.insert(d);
-                        y_trig.insert(y);
-                        if let Some(yc) = years.get_mut(slot) {
-                            yc.triggered += 1;
-                        }
-                    }
-                    Status::Undetermined => {
-                        counts.undetermined += 1;
-                        d_und.insert(d);
-                        if let Some(yc) = years.get_mut(slot) {
-                            yc.undetermined += 1;
-                        }
-                    }
-                    _ => {}
-                }
-                if h.obligations.iter().any(|o| o.status == Status::Breached) {
-                    counts.breached += 1;
-                }
-                let mil = |s: Status| {
-                    h.obligations
-                        .iter()
-                        .any(|o| o.status == s && o.kind.is_military())
-                };
-                if mil(Status::Triggered) {
-                    counts.military += 1;
-                } else if mil(Status::Undetermined) {
-                    counts.military_undetermined += 1;
-                }
-                let mut mil_obligors: Vec<Ccode> = h
-                    .obligations
-                    .iter()
-                    .filter(|o| o.status == Status::Triggered && o.kind.is_military())
-                    .map(|o| o.obligor)
-                    .collect();
-                mil_obligors.sort_unstable();
-                mil_obligors.dedup();
-                for c in mil_obligors {
-                    add(&mut accs.entry(c).or_default().mil, d, y);
-                }
-                // Each obligor's best status in this incident.
-                let mut mine: BTreeMap<Ccode, Status> = BTreeMap::new();
-                for o in &h.obligations {
-                    let s = mine.entry(o.obligor).or_insert(o.status);
-                    *s = best(*s, o.status);
-                    if matches!(o.status, Status::Triggered | Status::Undetermined) {
-                        let a = accs.entry(o.obligor).or_default();
-                        a.kinds.insert(o.kind);
-                        a.strongest = a.strongest.max(Some(o.strength));
-                    }
-                }
-                for (c, s) in mine {
-                    let a = accs.entry(c).or_default();
-                    match s {
-                        Status::Triggered => {
-                            if !a.trig.1.contains(&d) {
-                                a.trig_order.push(d);
-                            }
-                            add(&mut a.trig, d, y);
-                        }
-                        Status::Undetermined => add(&mut a.und, d, y),
-                        Status::Breached => add(&mut a.breach, d, y),
-                        Status::NotTriggered => {}
-                    }
+    let mut counts = Counts::default();
+    let mut years: Vec<YearCount> = (y0..=y1)
+        .map(|year| YearCount {
+            year,
+            ..Default::default()
+        })
+        .collect();
+    let (mut d_trig, mut d_und, mut y_trig) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    let mut accs: BTreeMap<Ccode, Acc> = BTreeMap::new();
+    for h in &hits {
+        let ri = &incidents[h.incident];
+        let (d, y) = (ri.dispute_ref(), ri.incident.date.year());
+        let slot = (y - y0) as usize;
+        match h.status {
+            Status::Triggered => {
+                counts.triggered += 1;
+                d_trig.insert(d);
+                y_trig.insert(y);
+                if let Some(yc) = years.get_mut(slot) {
+                    yc.triggered += 1;
                 }
             }
-            counts.disputes_triggered = d_trig.len() as u32;
-            counts.disputes_undetermined = d_und.difference(&d_trig).count() as u32;
-            counts.years_triggered = y_trig.len() as u32;
-            counts.obligors_triggered = accs.values().filter(|a| a.trig.0 > 0).count() as u32;
-            let mut exposure: Vec<Exposure> = accs
-                .into_iter()
-                .map(|(obligor, a)| {
-                    let und_order: Vec<DisputeRef> = a
-                        .und
-                        .1
-                        .iter()
-                        .filter(|d| !a.trig.1.contains(d))
-                        .copied()
-                        .collect();
-                    Exposure {
-                        obligor,
-                        triggered: tally(&a.trig),
-                        undetermined: tally(&a.und),
-                        breached: tally(&a.breach),
-                        military: tally(&a.mil),
-                        disputes: a.trig_order,
-                        disputes_undetermined: und_order,
-                        kinds: a.kinds.into_iter().collect(),
-                        strongest: a.strongest,
-                    }
-                })
+            Status::Undetermined => {
+                counts.undetermined += 1;
+                d_und.insert(d);
+                if let Some(yc) = years.get_mut(slot) {
+                    yc.undetermined += 1;
+                }
+            }
+            _ => {}
+        }
+        if h.obligations.iter().any(|o| o.status == Status::Breached) {
+            counts.breached += 1;
+        }
+        let mil = |s: Status| {
+            h.obligations
+                .iter()
+                .any(|o| o.status == s && o.kind.is_military())
+        };
+        if mil(Status::Triggered) {
+            counts.military += 1;
+        } else if mil(Status::Undetermined) {
+            counts.military_undetermined += 1;
+        }
+        account(&mut accs, h, d, y);
+    }
+    counts.disputes_triggered = d_trig.len() as u32;
+    counts.disputes_undetermined = d_und.difference(&d_trig).count() as u32;
+    counts.years_triggered = y_trig.len() as u32;
+    counts.obligors_triggered = accs.values().filter(|a| a.trig.0 > 0).count() as u32;
+    TreatyBacktest {
+        treaty: ti,
+        id,
+        counts,
+        hits,
+        exposure: exposure(accs),
+        years,
+    }
+}
+
+/// Adds one hit (dispute `d`, year `y`) to each obligor's account.
+fn account(accs: &mut BTreeMap<Ccode, Acc>, h: &Hit, d: DisputeRef, y: i32) {
+    let mut mil_obligors: Vec<Ccode> = h
+        .obligations
+        .iter()
+        .filter(|o| o.status == Status::Triggered && o.kind.is_military())
+        .map(|o| o.obligor)
+        .collect();
+    mil_obligors.sort_unstable();
+    mil_obligors.dedup();
+    for c in mil_obligors {
+        add(&mut accs.entry(c).or_default().mil, d, y);
+    }
+    // Each obligor's best status in this incident.
+    let mut mine: BTreeMap<Ccode, Status> = BTreeMap::new();
+    for o in &h.obligations {
+        let s = mine.entry(o.obligor).or_insert(o.status);
+        *s = best(*s, o.status);
+        if matches!(o.status, Status::Triggered | Status::Undetermined) {
+            let a = accs.entry(o.obligor).or_default();
+            a.kinds.insert(o.kind);
+            a.strongest = a.strongest.max(Some(o.strength));
+        }
+    }
+    for (c, s) in mine {
+        let a = accs.entry(c).or_default();
+        match s {
+            Status::Triggered => {
+                if !a.trig.1.contains(&d) {
+                    a.trig_order.push(d);
+                }
+                add(&mut a.trig, d, y);
+            }
+            Status::Undetermined => add(&mut a.und, d, y),
+            Status::Breached => add(&mut a.breach, d, y),
+            Status::NotTriggered => {}
+        }
+    }
+}
+
+/// Each obligor's exposure, most exposed first (triggered, then undetermined, then breached).
+fn exposure(accs: BTreeMap<Ccode, Acc>) -> Vec<Exposure> {
+    let mut exposure: Vec<Exposure> = accs
+        .into_iter()
+        .map(|(obligor, a)| {
+            let und_order: Vec<DisputeRef> = a
+                .und
+                .1
+                .iter()
+                .filter(|d| !a.trig.1.contains(d))
+                .copied()
                 .collect();
-            exposure.sort_by(|a, b| {
-                (
-                    std::cmp::Reverse(a.triggered.incidents),
-                    std::cmp::Reverse(a.undetermined.incidents),
-                    std::cmp::Reverse(a.breached.incidents),
-                    a.obligor,
-                )
-                    .cmp(&(
-                        std::cmp::Reverse(b.triggered.incidents),
-                        std::cmp::Reverse(b.undetermined.incidents),
-                        std::cmp::Reverse(b.breached.incidents),
-                        b.obligor,
-                    ))
-            });
-            TreatyBacktest {
-                treaty: ti,
-                id: treaties[ti].id.clone(),
-                counts,
-                hits,
-                exposure,
-                years,
+            Exposure {
+                obligor,
+                triggered: tally(&a.trig),
+                undetermined: tally(&a.und),
+                breached: tally(&a.breach),
+                military: tally(&a.mil),
+                disputes: a.trig_order,
+                disputes_undetermined: und_order,
+                kinds: a.kinds.into_iter().collect(),
+                strongest: a.strongest,
             }
         })
         .collect();
-    Backtest {
-        window,
-        incidents: incidents.len(),
-        treaties,
-    }
+    exposure.sort_by_key(|a| {
+        (
+            std::cmp::Reverse(a.triggered.incidents),
+            std::cmp::Reverse(a.undetermined.incidents),
+            std::cmp::Reverse(a.breached.incidents),
+            a.obligor,
+        )
+    });
+    exposure
 }
 
 /// The treaty as if it had been in force since `since`, to the end of the record: it binds

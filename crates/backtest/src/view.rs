@@ -12,7 +12,9 @@ use casus_core::view::{ActorView, StateRef};
 use casus_core::{Day, World};
 use serde::Serialize;
 
+/// Value of the `schema` field of [`BacktestView`].
 pub const BACKTEST_SCHEMA: &str = "casus.backtest/1";
+/// Value of the `schema` field of [`ReliabilityView`].
 pub const RELIABILITY_SCHEMA: &str = "casus.reliability/1";
 
 /// An incident of the record, with names.
@@ -20,19 +22,26 @@ pub const RELIABILITY_SCHEMA: &str = "casus.reliability/1";
 pub struct IncidentView {
     /// "MID 3551", "war 139" or the library id.
     pub dispute: String,
+    /// Which dataset the incident comes from.
     pub source: Source,
+    /// How the target came to be attacked.
     pub entry: Entry,
     /// Earliest possible day.
     pub date: Day,
     /// Latest possible day (equal to `date` when the day is known).
     pub latest: Day,
+    /// Who attacks.
     pub attackers: Vec<ActorView>,
+    /// The state attacked.
     pub target: StateRef,
+    /// MID hostility level of the attackers' highest action (2 threat … 5 war).
     pub hostility: u8,
+    /// The force level the engine saw (from the hostility level for MIDs and wars).
     pub force: Force,
 }
 
 impl IncidentView {
+    /// The view of record incident `ri`.
     pub fn new(w: &World, ri: &RecordIncident) -> IncidentView {
         IncidentView {
             dispute: ri.label(),
@@ -69,33 +78,53 @@ pub fn dispute_label(w: &World, d: DisputeRef) -> String {
     }
 }
 
+/// One obligation found in a backtested incident.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ObligationView {
+    /// The state that is bound.
     pub obligor: StateRef,
+    /// The state that is protected.
     pub beneficiary: StateRef,
+    /// The kind of commitment.
     pub kind: Kind,
+    /// How strongly the obligor is bound.
     pub strength: Strength,
+    /// Article number of the clause.
     pub article: String,
+    /// Triggered, undetermined or breached.
     pub status: Status,
+    /// The status differs between the earliest and latest possible day of the incident
+    /// (reported as undetermined).
     pub date_uncertain: bool,
 }
 
+/// An incident in which a treaty obliges someone.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HitView {
+    /// The incident.
     pub incident: IncidentView,
+    /// Triggered if any obligation is, else undetermined if any is, else breached.
     pub status: Status,
+    /// The obligations found.
     pub obligations: Vec<ObligationView>,
 }
 
+/// How often one state would have been called.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExposureView {
+    /// The obliged state.
     pub state: StateRef,
+    /// Incidents where its obligation is triggered.
     pub triggered: Tally,
+    /// Incidents where its obligation is undetermined (and not also triggered).
     pub undetermined: Tally,
+    /// Incidents in which it is the attacker and breaches its pledge.
     pub breached: Tally,
     /// Triggered defence or offence obligations: calls to fight.
     pub military: Tally,
+    /// Kinds of its triggered or undetermined obligations.
     pub kinds: Vec<Kind>,
+    /// Its strongest triggered or undetermined obligation; `None` if it has none.
     pub strongest: Option<Strength>,
     /// Disputes it would have been drawn into.
     pub disputes: Vec<String>,
@@ -103,36 +132,54 @@ pub struct ExposureView {
     pub disputes_undetermined: Vec<String>,
 }
 
+/// What one treaty would have done over the window.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TreatyView {
+    /// Treaty id.
     pub id: String,
+    /// Treaty name.
     pub name: String,
+    /// Proposed, signed, in force or lapsed.
     pub status: TreatyStatus,
+    /// Headline numbers.
     pub counts: Counts,
+    /// One row per obliged state, most exposed first.
     pub exposure: Vec<ExposureView>,
+    /// One bar per year of the window.
     pub years: Vec<YearCount>,
+    /// Incidents in which the treaty obliges someone; empty without details.
     pub incidents: Vec<HitView>,
 }
 
+/// The answer of `casus backtest`, as `--format json` prints it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BacktestView {
+    /// Always [`BACKTEST_SCHEMA`].
     pub schema: &'static str,
+    /// First day of the window.
     pub from: Day,
+    /// Last day of the window.
     pub to: Day,
     /// The proposal was evaluated as if in force since this day.
     pub as_if_since: Option<Day>,
+    /// Lowest MID hostility level counted (2 threat, 3 display, 4 use of force, 5 war).
     pub min_hostility: u8,
+    /// The datasets incidents were built from.
     pub sources: Vec<Source>,
     /// Incidents examined.
     pub incidents: usize,
+    /// One entry per treaty, in the order given.
     pub treaties: Vec<TreatyView>,
 }
 
 /// What was asked, for the view's header.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Query {
+    /// The day a proposal is evaluated as if in force from; `None` for its own dates.
     pub as_if_since: Option<Day>,
+    /// Lowest MID hostility level counted.
     pub min_hostility: u8,
+    /// The datasets incidents were built from.
     pub sources: Vec<Source>,
 }
 
@@ -223,24 +270,39 @@ impl BacktestView {
     }
 }
 
+/// One reliability case: an ally obliged toward an attacked member in one dispute.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CaseView {
+    /// Treaty id.
     pub treaty: String,
+    /// The first incident of the dispute in which the obligation applies.
     pub incident: IncidentView,
+    /// The obliged ally.
     pub ally: StateRef,
+    /// The attacked member.
     pub attacked: StateRef,
+    /// Whether the defence obligation applied.
     pub applies: Applies,
+    /// What the ally did.
     pub outcome: Outcome,
+    /// Era of the incident: `1816–1944`, `1945–1989` or `1990–`.
     pub era: &'static str,
+    /// The treaty has two members.
     pub bilateral: bool,
+    /// The treaty also has an offence pledge.
     pub offence: bool,
+    /// The ally's defence pledge carries conditions.
     pub conditional: bool,
+    /// Some attacker is a member of the same treaty.
     pub fellow_attacker: bool,
+    /// The ally is itself attacked in the same dispute or war.
     pub ally_attacked: bool,
+    /// The status depends on an uncertain date.
     pub date_uncertain: bool,
 }
 
 impl CaseView {
+    /// The view of case `c`; `treaties` and `incidents` are the lists the case indexes into.
     pub fn new(
         w: &World,
         treaties: &[&Treaty],
@@ -269,8 +331,11 @@ impl CaseView {
 /// A published reference figure, for comparison (see docs/backtest.md).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reference {
+    /// Authors, year and journal.
     pub study: &'static str,
+    /// What the study counted.
     pub sample: &'static str,
+    /// Share of commitments honoured, as the study reports it.
     pub honoured: &'static str,
 }
 
@@ -288,30 +353,47 @@ pub const REFERENCES: &[Reference] = &[
     },
 ];
 
+/// The answer of `casus reliability`, as `--format json` prints it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReliabilityView {
+    /// Always [`RELIABILITY_SCHEMA`].
     pub schema: &'static str,
+    /// First day of the window.
     pub from: Day,
+    /// Last day of the window.
     pub to: Day,
+    /// The datasets incidents were built from.
     pub sources: Vec<Source>,
+    /// Lowest MID hostility level counted.
     pub min_hostility: u8,
     /// Whether side-B joiners count as attacked.
     pub joiners: bool,
+    /// Number of treaties examined.
     pub treaties: usize,
+    /// Number of incidents examined.
     pub incidents: usize,
+    /// Ally by ally, over all cases.
     pub overall: Row,
+    /// Alliance by alliance.
     pub alliances: crate::reliability::AllianceRates,
+    /// The cases broken down by era, treaty type and other features.
     pub breakdowns: Vec<Breakdown>,
+    /// Published reliability figures, for comparison.
     pub references: &'static [Reference],
+    /// Every case; empty without `cases`.
     pub cases: Vec<CaseView>,
 }
 
 /// What was asked of `casus reliability`, for the view's header.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReliabilityQuery {
+    /// The days whose incidents count.
     pub window: crate::Window,
+    /// The datasets incidents were built from.
     pub sources: Vec<Source>,
+    /// Lowest MID hostility level counted.
     pub min_hostility: u8,
+    /// Whether side-B joiners count as attacked.
     pub joiners: bool,
 }
 

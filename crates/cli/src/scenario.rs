@@ -18,6 +18,8 @@ pub struct ScenarioArgs {
     /// Where the attack lands: territory, occupied, region:NAME (europe, north-america,
     /// central-america, south-america, north-atlantic, middle-east, africa, asia, pacific),
     /// sea[:REGION], forces-abroad[:REGION].
+    // The text is the --help entry, where `[:REGION]` is literal, not a doc link.
+    #[allow(rustdoc::broken_intra_doc_links)]
     #[arg(long, default_value = "territory")]
     pub place: String,
     /// An incident of the library (`casus incidents` lists them) instead of the flags above.

@@ -157,92 +157,13 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
             .map(|c| c as Ccode)
             .collect();
         let mut parties = Vec::new();
-        // (kind, role, conditions) — one clause per distinct combination.
-        let mut clauses: Vec<(Kind, String, Vec<Condition>)> = Vec::new();
+        let mut clauses = ClauseSet::default();
         for &row in by_id.get(&id).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(member) = get(m, "member", row).filter(|&c| c > 0 && c < 1000) else {
-                continue;
-            };
-            let Some(entry) = date(
-                get(m, "yrent", row),
-                get(m, "moent", row),
-                get(m, "dayent", row),
-                false,
-            ) else {
-                continue;
-            };
-            let exit = date(
-                get(m, "yrexit", row),
-                get(m, "moexit", row),
-                get(m, "dayexit", row),
-                true,
-            );
-            let mut roles = vec!["member".to_string()];
-            for (kind, col, conds) in KINDS {
-                if get(m, col, row) != Some(1) {
-                    continue;
-                }
-                let conditions: Vec<Condition> = conds
-                    .iter()
-                    // `neucoatt` (neutrality only if the ally is attacked) holds by
-                    // construction: casus invokes neutrality only for the attacked state.
-                    .filter(|c| **c != "neucoatt" && get(m, c, row) == Some(1))
-                    .map(|c| condition(c, &threats))
-                    .collect();
-                let idx = match clauses
-                    .iter()
-                    .position(|(k, _, cs)| k == kind && *cs == conditions)
-                {
-                    Some(i) => i,
-                    None => {
-                        clauses.push((
-                            *kind,
-                            format!(
-                                "{}-{}",
-                                kind.as_str(),
-                                clauses.iter().filter(|c| c.0 == *kind).count() + 1
-                            ),
-                            conditions,
-                        ));
-                        clauses.len() - 1
-                    }
-                };
-                roles.push(clauses[idx].1.clone());
+            if let Some(p) = party(release, row, &threats, &mut clauses) {
+                parties.push(p);
             }
-            parties.push(Party {
-                ccode: member as Ccode,
-                roles,
-                entry,
-                exit,
-                source: Some(match get(m, "phase", row).filter(|&p| p > 0) {
-                    Some(p) => format!("ATOP {} member-level, phase {p}", release.version),
-                    None => format!("ATOP {} member-level", release.version),
-                }),
-            });
         }
-        let clauses = clauses
-            .into_iter()
-            .map(|(kind, role, conditions)| Clause {
-                article: format!("ATOP {}", kind.as_str()),
-                paraphrase: format!(
-                    "{} (coded by ATOP; treaty text not encoded)",
-                    kind_words(kind)
-                ),
-                kind,
-                obligors: vec![Selector::Role(role)],
-                beneficiaries: vec![Selector::Parties],
-                strength: match kind {
-                    Kind::Defence | Kind::Offence => Strength::Automatic,
-                    Kind::Consultation => Strength::Consult,
-                    Kind::Neutrality | Kind::NonAggression => Strength::Assurance,
-                },
-                trigger: Trigger::ArmedAttack,
-                scope: Scope::anywhere(),
-                conditions,
-                exceptions: vec![],
-                contributions: vec![],
-            })
-            .collect();
+        let clauses = clauses.0.into_iter().map(clause).collect();
         let mut notes = vec![
             "ATOP codes who is obliged, not toward whom: every other member is taken as beneficiary.".to_string(),
             "ATOP does not code obligation strength; defence and offence are read as automatic.".to_string(),
@@ -280,6 +201,101 @@ pub fn treaties(release: &AtopRelease) -> Vec<Treaty> {
         });
     }
     out
+}
+
+/// The distinct (kind, role, conditions) combinations of one alliance's members: one clause each.
+#[derive(Default)]
+struct ClauseSet(Vec<(Kind, String, Vec<Condition>)>);
+
+impl ClauseSet {
+    /// The role of the clause for `kind` under `conditions`, added if it is new (`defence-2`, …).
+    fn role(&mut self, kind: Kind, conditions: Vec<Condition>) -> String {
+        let clauses = &mut self.0;
+        let idx = match clauses
+            .iter()
+            .position(|(k, _, cs)| *k == kind && *cs == conditions)
+        {
+            Some(i) => i,
+            None => {
+                let n = clauses.iter().filter(|c| c.0 == kind).count() + 1;
+                clauses.push((kind, format!("{}-{n}", kind.as_str()), conditions));
+                clauses.len() - 1
+            }
+        };
+        clauses[idx].1.clone()
+    }
+}
+
+/// One member-level row as a party with the roles of the clauses it is bound by; `None` for
+/// rows without a valid member code or entry date.
+fn party(
+    release: &AtopRelease,
+    row: usize,
+    threats: &[Ccode],
+    clauses: &mut ClauseSet,
+) -> Option<Party> {
+    let m = &release.members;
+    let member = get(m, "member", row).filter(|&c| c > 0 && c < 1000)?;
+    let entry = date(
+        get(m, "yrent", row),
+        get(m, "moent", row),
+        get(m, "dayent", row),
+        false,
+    )?;
+    let exit = date(
+        get(m, "yrexit", row),
+        get(m, "moexit", row),
+        get(m, "dayexit", row),
+        true,
+    );
+    let mut roles = vec!["member".to_string()];
+    for (kind, col, conds) in KINDS {
+        if get(m, col, row) != Some(1) {
+            continue;
+        }
+        let conditions: Vec<Condition> = conds
+            .iter()
+            // `neucoatt` (neutrality only if the ally is attacked) holds by
+            // construction: casus invokes neutrality only for the attacked state.
+            .filter(|c| **c != "neucoatt" && get(m, c, row) == Some(1))
+            .map(|c| condition(c, threats))
+            .collect();
+        roles.push(clauses.role(*kind, conditions));
+    }
+    Some(Party {
+        ccode: member as Ccode,
+        roles,
+        entry,
+        exit,
+        source: Some(match get(m, "phase", row).filter(|&p| p > 0) {
+            Some(p) => format!("ATOP {} member-level, phase {p}", release.version),
+            None => format!("ATOP {} member-level", release.version),
+        }),
+    })
+}
+
+/// The clause ATOP codes for one (kind, role, conditions): obliges the role toward every party.
+fn clause((kind, role, conditions): (Kind, String, Vec<Condition>)) -> Clause {
+    Clause {
+        article: format!("ATOP {}", kind.as_str()),
+        paraphrase: format!(
+            "{} (coded by ATOP; treaty text not encoded)",
+            kind_words(kind)
+        ),
+        kind,
+        obligors: vec![Selector::Role(role)],
+        beneficiaries: vec![Selector::Parties],
+        strength: match kind {
+            Kind::Defence | Kind::Offence => Strength::Automatic,
+            Kind::Consultation => Strength::Consult,
+            Kind::Neutrality | Kind::NonAggression => Strength::Assurance,
+        },
+        trigger: Trigger::ArmedAttack,
+        scope: Scope::anywhere(),
+        conditions,
+        exceptions: vec![],
+        contributions: vec![],
+    }
 }
 
 fn kind_words(k: Kind) -> &'static str {

@@ -10,9 +10,13 @@ use serde::Serialize;
 /// One compared feature.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Feature {
+    /// What is compared ("strength", "trigger", "scope", …).
     pub feature: &'static str,
+    /// The feature in the compared treaty, in words.
     pub this: String,
+    /// The feature in the reference clause (NATO Art. 5), in words.
     pub reference: String,
+    /// Whether the two agree.
     pub same: bool,
 }
 
@@ -21,6 +25,7 @@ pub struct Feature {
 pub struct Likeness {
     /// The clause compared ("5"), `None` if the treaty has no clause at all.
     pub article: Option<String>,
+    /// The features compared, one by one.
     pub features: Vec<Feature>,
     /// Share of matching features, 0–1.
     pub score: f64,

@@ -14,16 +14,26 @@ pub struct Day(pub i32);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DateError {
+    /// The text is not of the form `YYYY-MM-DD`.
     #[error("`{0}` is not a date of the form YYYY-MM-DD")]
     Format(String),
+    /// The date has the right form but is not a day of the calendar (or is outside years 1000–2999).
     #[error("{year:04}-{month:02}-{day:02} does not exist in the calendar")]
-    NoSuchDay { year: i32, month: u32, day: u32 },
+    NoSuchDay {
+        /// Year as given.
+        year: i32,
+        /// Month as given.
+        month: u32,
+        /// Day of month as given.
+        day: u32,
+    },
 }
 
 impl Day {
     /// The earliest and latest days casus accepts (years 1000 and 2999): far wider than any
     /// data, narrow enough that arithmetic on them cannot overflow.
     pub const MIN: Day = Day(-354_285);
+    /// December 31 of year 2999.
     pub const MAX: Day = Day(376_199);
 
     /// Builds a day from a calendar date, checking that it exists.
@@ -53,6 +63,7 @@ impl Day {
         civil_from_days(self.0)
     }
 
+    /// The calendar year.
     pub fn year(self) -> i32 {
         self.ymd().0
     }
@@ -152,14 +163,18 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
 /// An inclusive range of days, e.g. a membership spell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Span {
+    /// First day of the span.
     pub start: Day,
+    /// Last day of the span (included).
     pub end: Day,
 }
 
 impl Span {
+    /// The span from `start` to `end`, both included.
     pub fn new(start: Day, end: Day) -> Span {
         Span { start, end }
     }
+    /// Whether `day` lies in the span, ends included.
     pub fn contains(&self, day: Day) -> bool {
         self.start <= day && day <= self.end
     }

@@ -10,11 +10,14 @@ use serde::Serialize;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "type", content = "id")]
 pub enum Actor {
+    /// A state (COW code).
     State(Ccode),
+    /// A non-state actor, by name (al-Qaeda).
     NonState(String),
 }
 
 impl Actor {
+    /// The state's code; `None` for a non-state actor.
     pub fn state(&self) -> Option<Ccode> {
         match self {
             Actor::State(c) => Some(*c),
@@ -75,6 +78,7 @@ impl Place {
         }
     }
 
+    /// The place as the command line spells it (`sea:north-atlantic`); [`Place::parse`] reads it back.
     pub fn label(&self) -> String {
         match self {
             Place::Territory => "territory".into(),
@@ -116,14 +120,21 @@ crate::keywords!(Force {
 pub struct Incident {
     /// Library id (`ukraine-2022`) or `None` for a user's incident.
     pub id: Option<String>,
+    /// Who attacks: one or more states or non-state actors.
     pub attackers: Vec<Actor>,
+    /// The state attacked (COW code).
     pub target: Ccode,
+    /// Day of the attack.
     pub date: Day,
+    /// Where the attack happens.
     pub place: Place,
+    /// How much force is used.
     pub force: Force,
     /// Whether the target provoked the attack, when known (for non-provocation conditions).
     pub provoked: Option<bool>,
+    /// What happened, in words.
     pub description: Option<String>,
+    /// Where the facts come from.
     pub sources: Vec<String>,
 }
 
@@ -143,6 +154,7 @@ impl Incident {
         }
     }
 
+    /// The attacking states, leaving out non-state actors.
     pub fn attacker_states(&self) -> impl Iterator<Item = Ccode> + '_ {
         self.attackers.iter().filter_map(Actor::state)
     }

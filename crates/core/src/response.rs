@@ -31,31 +31,41 @@ use serde::Serialize;
 /// A state joining a side, and the obligation that brought it in.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Joiner {
+    /// The joining state (COW code).
     pub state: Ccode,
     /// The state it is obliged toward.
     pub toward: Ccode,
+    /// Id of the treaty whose clause brings it in.
     pub treaty: String,
+    /// Article of that clause.
     pub article: String,
 }
 
 /// One round of the cascade.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Round {
+    /// Round number, from 1 (round 0, the attack itself, is not listed).
     pub round: u32,
+    /// States that join the attackers' side in this round.
     pub side_a: Vec<Joiner>,
+    /// States that join the target's side in this round.
     pub side_b: Vec<Joiner>,
     /// Undetermined obligations: states that may join, by side.
     pub may_join_a: Vec<Joiner>,
+    /// Undetermined obligations toward side B.
     pub may_join_b: Vec<Joiner>,
+    /// States obliged to both sides in this round; they join neither.
     pub cross_pressured: Vec<Ccode>,
 }
 
 /// One state's capabilities as used in the balance.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Capability {
+    /// The state (COW code).
     pub state: Ccode,
     /// The NMC year the values come from (the latest available up to the incident year).
     pub year: Option<i16>,
+    /// CINC share of the system's capabilities, 0..1; `None` when NMC has no value.
     pub cinc: Option<f64>,
     /// Military expenditure, thousands of US dollars.
     pub milex: Option<f64>,
@@ -66,9 +76,13 @@ pub struct Capability {
 /// Capability totals of one side.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct SideBalance {
+    /// Each state of the side with its capabilities.
     pub states: Vec<Capability>,
+    /// Sum of CINC shares (states without a value count 0).
     pub cinc: f64,
+    /// Sum of military expenditure, thousands of US dollars.
     pub milex: f64,
+    /// Sum of military personnel, thousands.
     pub milper: f64,
     /// States without any NMC value.
     pub missing: Vec<Ccode>,
@@ -77,7 +91,9 @@ pub struct SideBalance {
 /// Capabilities of the two sides after the cascade.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Balance {
+    /// The attackers and those who joined them.
     pub side_a: SideBalance,
+    /// The target and those who joined it.
     pub side_b: SideBalance,
     /// A note on the years used (NMC 7.0 ends in 2022).
     pub note: String,
@@ -86,10 +102,15 @@ pub struct Balance {
 /// The full answer to one incident.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Response {
+    /// The obligations of the incident itself (round 1's input).
     pub evaluation: Evaluation,
+    /// The cascade, round by round.
     pub rounds: Vec<Round>,
+    /// Final attackers' side: the attacking states and every joiner (COW codes).
     pub side_a: Vec<Ccode>,
+    /// Final target's side: the target and every joiner (COW codes).
     pub side_b: Vec<Ccode>,
+    /// Capability of the two final sides.
     pub balance: Balance,
     /// The reading the cascade used.
     pub reading: Reading,

@@ -9,16 +9,22 @@ pub const CCODE_SLOTS: usize = 1000;
 /// One state with all its membership spells (Germany 255 has two: 1816–1945, 1990–).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct State {
+    /// COW state code.
     pub ccode: Ccode,
+    /// COW three-letter abbreviation.
     pub abb: String,
+    /// State name as COW spells it.
     pub name: String,
+    /// Membership spells in date order; a state that left and returned has several.
     pub spells: Vec<Span>,
 }
 
 impl State {
+    /// Whether the state is a system member on `day`.
     pub fn is_member_on(&self, day: Day) -> bool {
         self.spells.iter().any(|s| s.contains(day))
     }
+    /// Whether the state is a system member on some day of `year`.
     pub fn is_member_in_year(&self, year: i32) -> bool {
         self.spells.iter().any(|s| s.touches_year(year))
     }
@@ -28,14 +34,20 @@ impl State {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ResolveError {
+    /// No state has this code, abbreviation or name.
     #[error("unknown state `{input}`{}", hint(.suggestions))]
     Unknown {
+        /// What the user typed.
         input: String,
+        /// Close names, for a "did you mean" hint.
         suggestions: Vec<String>,
     },
+    /// The input fits several states equally well.
     #[error("`{input}` is ambiguous: it could be {}", .candidates.join(", "))]
     Ambiguous {
+        /// What the user typed.
         input: String,
+        /// The states it could mean.
         candidates: Vec<String>,
     },
 }
@@ -57,6 +69,7 @@ pub struct StateSystem {
     names: Vec<(String, Ccode)>,
     /// Last day covered by the source list (2016-12-31 for COW v2016).
     pub last_day: Day,
+    /// First day covered by the source list (1816-01-01 for COW).
     pub first_day: Day,
 }
 
@@ -180,10 +193,12 @@ impl StateSystem {
         }
     }
 
+    /// Every state, in ccode order.
     pub fn all(&self) -> &[State] {
         &self.states
     }
 
+    /// The state with this code, if it was ever a system member.
     pub fn get(&self, ccode: Ccode) -> Option<&State> {
         self.slot
             .get(ccode as usize)
@@ -198,6 +213,7 @@ impl StateSystem {
             .map_or_else(|| ccode.to_string(), |s| s.abb.clone())
     }
 
+    /// The state's name, or the code as text for a code the list does not know.
     pub fn name(&self, ccode: Ccode) -> String {
         self.get(ccode)
             .map_or_else(|| format!("ccode {ccode}"), |s| s.name.clone())

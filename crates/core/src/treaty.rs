@@ -95,9 +95,13 @@ crate::keywords!(Trigger {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TreatyStatus {
+    /// Proposed, not signed; binds as if in force so that designs can be explored.
     Proposed,
+    /// Signed but not (yet) in force.
     Signed,
+    /// Binding on its parties.
     InForce,
+    /// No longer binding.
     Lapsed,
 }
 
@@ -125,16 +129,23 @@ impl TreatyStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Region {
+    /// Europe (COW codes 200–399).
     Europe,
+    /// The United States, Canada and Mexico.
     NorthAmerica,
     /// Central America and the Caribbean.
     CentralAmerica,
+    /// South America (COW codes 100–199).
     SouthAmerica,
     /// The North Atlantic north of the Tropic of Cancer (NATO Art. 6 islands and waters).
     NorthAtlantic,
+    /// The Middle East (COW codes 627–699).
     MiddleEast,
+    /// Africa (COW codes 400–626).
     Africa,
+    /// Asia (COW codes 700–899).
     Asia,
+    /// Oceania and the Pacific (COW codes 900 and above).
     Pacific,
 }
 
@@ -203,6 +214,7 @@ crate::keywords!(TerritoryRule {
 pub struct Scope {
     /// Article that defines the scope, for traces ("6").
     pub article: Option<String>,
+    /// The scope's article in words, for traces.
     pub paraphrase: Option<String>,
     /// Attacks anywhere count (no territorial limit) when true.
     pub anywhere: bool,
@@ -210,6 +222,7 @@ pub struct Scope {
     pub regions: Vec<Region>,
     /// States whose territory counts wherever it lies (Art. 6: Turkey).
     pub states: Vec<Ccode>,
+    /// Which of the beneficiary's territory counts: controlled or recognised.
     pub territory: TerritoryRule,
     /// Whether attacks on the beneficiary's forces, vessels or aircraft in the scope's
     /// regions count (Art. 6(2)); at sea or abroad otherwise falls outside.
@@ -251,13 +264,24 @@ pub enum Selector {
 pub enum Condition {
     /// Only against these attackers. Empty: the treaty names adversaries that the data do
     /// not record (ATOP `defcoadv` without `statthr`), so the check is undetermined.
-    Adversary { states: Vec<Ccode>, non_state: bool },
+    Adversary {
+        /// The attackers that set the clause off (COW codes).
+        states: Vec<Ccode>,
+        /// Attacks by non-state actors count too.
+        non_state: bool,
+    },
     /// Only if the attack happens in these regions. Empty: undetermined (ATOP `defcoloc`).
-    Location { regions: Vec<Region> },
+    Location {
+        /// Regions in which the attack must happen.
+        regions: Vec<Region>,
+    },
     /// Only if the beneficiary did not provoke the attack (ATOP `defconpr`).
     NonProvocation,
     /// Only if at least `min` states attack (ATOP `defconum`).
-    Attackers { min: u8 },
+    Attackers {
+        /// The least number of attacking states.
+        min: u8,
+    },
     /// Only if the obligor is not already at war (ATOP: obligation conditional on the
     /// obligor's neutrality elsewhere); undetermined where the data end.
     ObligorNotAtWar,
@@ -267,21 +291,31 @@ pub enum Condition {
     /// Only if the attacker refused a demand (ATOP `defcodem`/`defcocon`).
     NonCompliance,
     /// A condition the source records only as present; always undetermined.
-    Unrecorded { code: String, description: String },
+    Unrecorded {
+        /// The source's variable name (an ATOP column).
+        code: String,
+        /// What the condition says, in words.
+        description: String,
+    },
 }
 
 /// A rule that switches a clause off when all its conditions hold (Catala-style exception).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Exception {
+    /// Article that states the exception.
     pub article: String,
+    /// The exception in words, for traces.
     pub paraphrase: String,
+    /// Conditions that must all hold for the exception to switch the clause off.
     pub when: Vec<Condition>,
 }
 
 /// What a guarantor pledges when the clause is triggered.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Contribution {
+    /// Who pledges.
     pub by: Selector,
+    /// What is pledged, in words.
     pub what: String,
     /// Troops pledged.
     pub forces: Option<u32>,
@@ -296,30 +330,46 @@ pub struct Contribution {
 pub struct Clause {
     /// Article number as the treaty numbers it ("5", "42.7", "IV").
     pub article: String,
+    /// A short paraphrase of the article, shown in traces.
     pub paraphrase: String,
+    /// The kind of commitment (ATOP typology).
     pub kind: Kind,
+    /// Who is bound.
     pub obligors: Vec<Selector>,
+    /// Whom it protects.
     pub beneficiaries: Vec<Selector>,
+    /// How strongly the obligors are bound.
     pub strength: Strength,
+    /// What sets the clause off.
     pub trigger: Trigger,
+    /// Where the clause applies.
     pub scope: Scope,
+    /// Conditions that must all hold (ATOP condition codes); an undecidable one makes the
+    /// obligation undetermined.
     pub conditions: Vec<Condition>,
+    /// Rules that switch the clause off.
     pub exceptions: Vec<Exception>,
+    /// What each guarantor pledges when the clause is triggered.
     pub contributions: Vec<Contribution>,
 }
 
 /// A party and when it belongs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Party {
+    /// COW state code.
     pub ccode: Ccode,
+    /// Roles the party holds in the treaty ("guarantor", "member"); selectors pick by them.
     pub roles: Vec<String>,
+    /// First day the state is a party.
     pub entry: Day,
+    /// Last day the state is a party; `None` while it still is.
     pub exit: Option<Day>,
     /// Where the dates come from (a dataset, or a source note for facts after it ends).
     pub source: Option<String>,
 }
 
 impl Party {
+    /// Whether the state is a party on `day` (entry and exit days included).
     pub fn is_party_on(&self, day: Day) -> bool {
         self.entry <= day && self.exit.is_none_or(|e| day <= e)
     }
@@ -328,13 +378,18 @@ impl Party {
 /// A named, dated set of states (the EU; NATO members as a group for other treaties).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Group {
+    /// Group id, as selectors name it (`eu`).
     pub id: String,
+    /// Group name for people.
     pub name: String,
+    /// Members with their dated entry and exit.
     pub members: Vec<Party>,
+    /// Where the membership dates come from.
     pub sources: Vec<String>,
 }
 
 impl Group {
+    /// Members on `day`.
     pub fn members_on(&self, day: Day) -> impl Iterator<Item = Ccode> + '_ {
         self.members
             .iter()
@@ -347,8 +402,11 @@ impl Group {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Position {
+    /// Consents to the candidate's accession.
     Consents,
+    /// Objects to the candidate's accession.
     Objects,
+    /// Has not decided, or the record does not say.
     Undecided,
 }
 
@@ -361,7 +419,9 @@ crate::keywords!(Position {
 /// An accession that needs every current member's consent (NATO Art. 10).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Accession {
+    /// Article holding the accession rule (NATO: 10).
     pub article: String,
+    /// The state asking to join (COW code).
     pub candidate: Ccode,
     /// Positions by member; members not listed count as undecided.
     pub positions: Vec<(Ccode, Position, Option<String>)>,
@@ -385,15 +445,22 @@ pub enum Symmetry {
 pub enum Origin {
     /// An ATOP alliance (coded provisions only).
     Atop {
+        /// ATOP release, e.g. `5.1`.
         version: String,
         /// Decides the engine's `atop-direction` check; not part of the JSON schema.
         #[serde(skip)]
         symmetry: Symmetry,
     },
     /// A spec file of the built-in library.
-    Library { file: String },
+    Library {
+        /// The library spec file it was read from.
+        file: String,
+    },
     /// A spec file the user passed.
-    User { file: String },
+    User {
+        /// Path of the spec file as the user gave it.
+        file: String,
+    },
 }
 
 /// A treaty or proposal.
@@ -401,18 +468,28 @@ pub enum Origin {
 pub struct Treaty {
     /// Stable id: `nato`, `ukraine-b`, or `atop:3180`.
     pub id: String,
+    /// Treaty name for people.
     pub name: String,
     /// The ATOP alliance this treaty encodes; a library spec with an atopid replaces the
     /// ATOP record in the default treaty set.
     pub atopid: Option<u32>,
+    /// Where the treaty stands in its life.
     pub status: TreatyStatus,
+    /// Day of signature, if known.
     pub signed: Option<Day>,
+    /// Day it entered into force; `None` for a proposal or when unknown.
     pub in_force: Option<Day>,
+    /// Day it lapsed; `None` while it binds.
     pub lapsed: Option<Day>,
+    /// Where the treaty text and dates come from.
     pub sources: Vec<String>,
+    /// Parties with their dated entry and exit.
     pub parties: Vec<Party>,
+    /// The commitments.
     pub clauses: Vec<Clause>,
+    /// An accession awaiting every member's consent (NATO Art. 10).
     pub accession: Option<Accession>,
+    /// Where the treaty came from: ATOP, the built-in library or a user's spec.
     pub origin: Origin,
     /// Free-text notes (e.g. how ATOP fields were turned into clauses).
     pub notes: Vec<String>,
@@ -431,6 +508,7 @@ impl Treaty {
         self.parties.iter().filter(move |p| p.is_party_on(day))
     }
 
+    /// Whether `ccode` is a party on `day`.
     pub fn is_party_on(&self, ccode: Ccode, day: Day) -> bool {
         self.parties_on(day).any(|p| p.ccode == ccode)
     }

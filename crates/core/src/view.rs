@@ -11,16 +11,22 @@ use crate::treaty::{Kind, Strength, Treaty};
 use crate::world::World;
 use serde::Serialize;
 
+/// Value of the `schema` field of [`InvokeView`]; bumped only if a field changes meaning.
 pub const INVOKE_SCHEMA: &str = "casus.invoke/1";
 
+/// A state as JSON shows it: code, abbreviation and name, so programs need no lookup.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StateRef {
+    /// COW state code.
     pub ccode: Ccode,
+    /// COW three-letter abbreviation.
     pub abb: String,
+    /// State name.
     pub name: String,
 }
 
 impl StateRef {
+    /// The reference for COW code `c`, named as the world's state list names it.
     pub fn new(w: &World, c: Ccode) -> StateRef {
         StateRef {
             ccode: c,
@@ -30,33 +36,53 @@ impl StateRef {
     }
 }
 
+/// One attacker of an incident.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ActorView {
+    /// A state attacker.
     State(StateRef),
-    NonState { name: String },
+    /// A non-state attacker (a militia, a terrorist group), named as the incident names it.
+    NonState {
+        /// The actor's name.
+        name: String,
+    },
 }
 
+/// The incident as invoked.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IncidentView {
+    /// Library id of the incident; `None` for an ad-hoc incident.
     pub id: Option<String>,
+    /// Who attacks.
     pub attackers: Vec<ActorView>,
+    /// The state attacked.
     pub target: StateRef,
+    /// Day of the attack.
     pub date: crate::Day,
+    /// Where the attack happens, in words.
     pub place: String,
+    /// How much force is used.
     pub force: crate::incident::Force,
+    /// What happened, in words; `None` when not given.
     pub description: Option<String>,
+    /// Where the facts of the incident come from.
     pub sources: Vec<String>,
 }
 
+/// A treaty as JSON refers to it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TreatyRef {
+    /// Treaty id (`nato`, `atop-3180`, …).
     pub id: String,
+    /// Treaty name.
     pub name: String,
+    /// Proposed, signed, in force or lapsed.
     pub status: crate::treaty::TreatyStatus,
 }
 
 impl TreatyRef {
+    /// The reference to treaty `t`.
     pub fn new(t: &Treaty) -> TreatyRef {
         TreatyRef {
             id: t.id.clone(),
@@ -66,23 +92,37 @@ impl TreatyRef {
     }
 }
 
+/// One obligation with names instead of codes.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ObligationView {
+    /// The state that is bound.
     pub obligor: StateRef,
+    /// The state that is protected.
     pub beneficiary: StateRef,
+    /// The kind of commitment.
     pub kind: Kind,
+    /// How strongly the obligor is bound.
     pub strength: Strength,
+    /// The treaty the clause belongs to.
     pub treaty: TreatyRef,
+    /// Article number of the clause.
     pub article: String,
+    /// Triggered, undetermined, not triggered or breached.
     pub status: Status,
+    /// The checks, in order, that decided the status.
     pub trace: Vec<Step>,
 }
 
+/// A state joining a side in the cascade, and why.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct JoinerView {
+    /// The joining state.
     pub state: StateRef,
+    /// The state it is obliged toward.
     pub toward: StateRef,
+    /// Id of the treaty that brings it in.
     pub treaty: String,
+    /// Article of the clause that brings it in.
     pub article: String,
 }
 
@@ -102,61 +142,97 @@ impl JoinerView {
     }
 }
 
+/// One round of the cascade (see [`crate::response`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RoundView {
+    /// Round number, from 1.
     pub round: u32,
+    /// States joining the attackers' side.
     pub side_a: Vec<JoinerView>,
+    /// States joining the target's side.
     pub side_b: Vec<JoinerView>,
+    /// Undetermined obligations toward the attackers' side: states that may join it.
     pub may_join_a: Vec<JoinerView>,
+    /// Undetermined obligations toward the target's side: states that may join it.
     pub may_join_b: Vec<JoinerView>,
+    /// States obliged to both sides; they join neither.
     pub cross_pressured: Vec<StateRef>,
 }
 
+/// One state's capabilities in the balance.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CapabilityView {
+    /// The state.
     pub state: StateRef,
+    /// The NMC year the values come from; `None` when the state has none.
     pub year: Option<i16>,
+    /// CINC share, 0..1.
     pub cinc: Option<f64>,
+    /// Military expenditure, thousands of US dollars.
     pub milex: Option<f64>,
+    /// Military personnel, thousands.
     pub milper: Option<f64>,
 }
 
+/// One side's capabilities.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SideView {
+    /// Each state of the side.
     pub states: Vec<CapabilityView>,
+    /// Sum of CINC shares.
     pub cinc: f64,
+    /// Sum of military expenditure, thousands of US dollars.
     pub milex: f64,
+    /// Sum of military personnel, thousands.
     pub milper: f64,
 }
 
+/// Capability of the two sides after the cascade.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BalanceView {
+    /// The attackers and those who joined them.
     pub side_a: SideView,
+    /// The target and those who joined it.
     pub side_b: SideView,
+    /// Which NMC years were used, and why.
     pub note: String,
 }
 
+/// An accession rule examined during the invocation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AccessionView {
+    /// Id of the treaty.
     pub treaty: String,
+    /// Article holding the accession rule.
     pub article: String,
+    /// The state asking to join.
     pub candidate: StateRef,
+    /// Whether every member consents, so that the candidate is a party.
     pub admitted: bool,
+    /// Members that object.
     pub objecting: Vec<StateRef>,
+    /// Members whose position is unknown; they block admission as an objection does.
     pub undecided: Vec<StateRef>,
 }
 
 /// The whole answer, as `casus invoke --format json` prints it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InvokeView {
+    /// Always [`INVOKE_SCHEMA`].
     pub schema: &'static str,
+    /// The incident invoked.
     pub incident: IncidentView,
     /// The treaties that were examined.
     pub treaties: Vec<TreatyRef>,
+    /// Obligations found, adjacent when they differ only in the obligor (see [`InvokeView::grouped`]).
     pub obligations: Vec<ObligationView>,
+    /// Accession rules examined.
     pub accessions: Vec<AccessionView>,
+    /// The cascade, round by round.
     pub rounds: Vec<RoundView>,
+    /// Final membership of the two sides.
     pub sides: Sides,
+    /// Capability of the two final sides.
     pub balance: BalanceView,
     /// Where facts after the datasets' end came from, and other caveats.
     pub notes: Vec<String>,
@@ -164,9 +240,12 @@ pub struct InvokeView {
     pub response: Reading,
 }
 
+/// The two sides after the cascade.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sides {
+    /// The attackers and those who joined them.
     pub a: Vec<StateRef>,
+    /// The target and those who joined it.
     pub b: Vec<StateRef>,
 }
 
@@ -196,6 +275,8 @@ impl InvokeView {
         out
     }
 
+    /// The view of response `r` to incident `inc`; `treaties` is the list the engine examined,
+    /// which [`Obligation::treaty_index`] points into.
     pub fn new(w: &World, treaties: &[&Treaty], inc: &Incident, r: &Response) -> InvokeView {
         let st = |c: Ccode| StateRef::new(w, c);
         let states = |v: &[Ccode]| v.iter().map(|&c| st(c)).collect::<Vec<_>>();

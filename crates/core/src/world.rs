@@ -9,10 +9,13 @@ use crate::treaty::{Group, Treaty};
 /// Everything casus knows, loaded once and shared read-only.
 #[derive(Clone, Debug, Default)]
 pub struct World {
+    /// The bundled datasets as parsed.
     pub record: Record,
+    /// The COW state system with its name resolver.
     pub states: StateSystem,
     /// ATOP alliances (as `atop:<id>`) followed by the built-in library.
     pub treaties: Vec<Treaty>,
+    /// Named, dated groups of states (the EU).
     pub groups: Vec<Group>,
     /// The incident library (recent facts after the datasets end, and classic cases).
     pub incidents: Vec<Incident>,
@@ -74,6 +77,7 @@ impl World {
             .get_or_init(|| self.record.atop_dyads.year.iter().max().map(|&y| y as i32))
     }
 
+    /// The treaty with this id (`nato`, `atop:3180`).
     pub fn treaty(&self, id: &str) -> Option<&Treaty> {
         self.treaties.iter().find(|t| t.id == id)
     }
@@ -141,6 +145,7 @@ impl World {
         }
     }
 
+    /// The group with this id (`eu`).
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
     }

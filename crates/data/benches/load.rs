@@ -1,5 +1,9 @@
 //! How long loading the whole bundled record takes (decompress, parse, validate, build the
 //! state system and the ATOP treaties). Target: well under half a second on 2 cores.
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented `pub fn`"
+)]
 
 use casus_data::{load_world, DataSource};
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -95,25 +95,8 @@ fn dyad_flags_fast(
     let (mut line, mut k, mut v, mut digits) = (2u64, 0usize, 0u32, 0u8);
     let mut fields = [0u32; 16];
     let mut finish_row = |line: u64, fields: &[u32]| -> Result<(), LoadError> {
-        let c1 = Ccode::try_from(fields[0])
-            .map_err(|_| err(line, 0, String::new(), "value out of range".into()))?;
-        let c2 = Ccode::try_from(fields[1])
-            .map_err(|_| err(line, 1, String::new(), "value out of range".into()))?;
-        let y = i16::try_from(fields[2])
-            .map_err(|_| err(line, 2, String::new(), "value out of range".into()))?;
-        let mut f = 0u8;
-        for (j, (_, bit)) in columns.iter().enumerate() {
-            match fields[3 + j] {
-                0 => {}
-                1 => f |= bit,
-                x => return Err(err(line, 3 + j, x.to_string(), "expected 0 or 1".into())),
-            }
-        }
-        out.ccode1.push(c1);
-        out.ccode2.push(c2);
-        out.year.push(y);
-        out.flags.push(f);
-        Ok(())
+        push_dyad_row(&mut out, columns, fields)
+            .map_err(|(col, value, msg)| err(line, col, value, msg.into()))
     };
     let end_field = |line: u64, k: usize, digits: u8| -> Result<(), LoadError> {
         if digits == 0 {
@@ -134,69 +117,85 @@ fn dyad_flags_fast(
         }
         Ok(())
     };
-    for &c in body {
-        match c {
-            b'0'..=b'9' => {
-                if digits == 9 {
+    // A last row without a newline ends at the end of the input.
+    let tail: &[u8] = if body.ends_with(b"\n") { b"" } else { b"\n" };
+    for part in [body, tail] {
+        for &c in part {
+            match c {
+                b'0'..=b'9' => {
+                    if digits == 9 {
+                        return Err(err(
+                            line,
+                            k.min(n - 1),
+                            String::new(),
+                            "value out of range".into(),
+                        ));
+                    }
+                    v = v * 10 + (c - b'0') as u32;
+                    digits += 1;
+                }
+                b',' => {
+                    end_field(line, k, digits)?;
+                    fields[k] = v;
+                    (k, v, digits) = (k + 1, 0, 0);
+                }
+                b'\n' => {
+                    if k == 0 && digits == 0 {
+                        line += 1;
+                        continue; // blank line
+                    }
+                    end_field(line, k, digits)?;
+                    fields[k] = v;
+                    if k + 1 != n {
+                        return Err(err(
+                            line,
+                            k,
+                            String::new(),
+                            format!("expected {n} fields, found {}", k + 1),
+                        ));
+                    }
+                    finish_row(line, &fields[..n])?;
+                    (k, v, digits) = (0, 0, 0);
+                    line += 1;
+                }
+                b'\r' => {}
+                _ => {
                     return Err(err(
                         line,
                         k.min(n - 1),
-                        String::new(),
-                        "value out of range".into(),
-                    ));
+                        c.escape_ascii().to_string(),
+                        "unexpected character".into(),
+                    ))
                 }
-                v = v * 10 + (c - b'0') as u32;
-                digits += 1;
-            }
-            b',' => {
-                end_field(line, k, digits)?;
-                fields[k] = v;
-                (k, v, digits) = (k + 1, 0, 0);
-            }
-            b'\n' => {
-                if k == 0 && digits == 0 {
-                    line += 1;
-                    continue; // blank line
-                }
-                end_field(line, k, digits)?;
-                fields[k] = v;
-                if k + 1 != n {
-                    return Err(err(
-                        line,
-                        k,
-                        String::new(),
-                        format!("expected {n} fields, found {}", k + 1),
-                    ));
-                }
-                finish_row(line, &fields[..n])?;
-                (k, v, digits) = (0, 0, 0);
-                line += 1;
-            }
-            b'\r' => {}
-            _ => {
-                return Err(err(
-                    line,
-                    k.min(n - 1),
-                    c.escape_ascii().to_string(),
-                    "unexpected character".into(),
-                ))
             }
         }
-    }
-    if k > 0 || digits > 0 {
-        end_field(line, k, digits)?;
-        fields[k] = v;
-        if k + 1 != n {
-            return Err(err(
-                line,
-                k,
-                String::new(),
-                format!("expected {n} fields, found {}", k + 1),
-            ));
-        }
-        finish_row(line, &fields[..n])?;
     }
     Ok(out)
+}
+
+/// Appends one parsed row of a dyad-year file; on error, the column, value and message.
+fn push_dyad_row(
+    out: &mut DyadFlags,
+    columns: &[(&str, u8)],
+    fields: &[u32],
+) -> Result<(), (usize, String, &'static str)> {
+    let range = |col: usize| (col, String::new(), "value out of range");
+    let c1 = Ccode::try_from(fields[0]).map_err(|_| range(0))?;
+    let c2 = Ccode::try_from(fields[1]).map_err(|_| range(1))?;
+    let y = i16::try_from(fields[2]).map_err(|_| range(2))?;
+    let mut f = 0u8;
+    for (j, (_, bit)) in columns.iter().enumerate() {
+        match fields[3 + j] {
+            0 => {}
+            1 => f |= bit,
+            x => return Err((3 + j, x.to_string(), "expected 0 or 1")),
+        }
+    }
+    out.ccode1.push(c1);
+    out.ccode2.push(c2);
+    out.year.push(y);
+    out.flags.push(f);
+    Ok(())
 }
 
 fn dyad_flags_csv(file: &str, b: &[u8], columns: &[(&str, u8)]) -> Result<DyadFlags, LoadError> {

@@ -7,6 +7,10 @@
 //! - writing P1 as Parquet and as CSV (into memory)
 //!
 //! Run with `cargo bench -p casus-dyad`. The record is loaded once, outside the timings.
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented `pub fn`"
+)]
 
 use casus_dyad::{create_dyad_years, create_state_years, write, CreateOptions, Options, Step};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

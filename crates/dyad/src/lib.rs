@@ -17,7 +17,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Building is pure (no I/O, no printing). [`write`] holds the CSV and Parquet writers,
+//! Building is pure (no I/O, no printing). [`write`](mod@write) holds the CSV and Parquet writers,
 //! which write to a temporary file and rename it into place.
 
 mod capdist;
@@ -52,25 +52,42 @@ pub enum DyadError {
     /// The requested years lie outside the state system (extended to the current year).
     #[error("years {from}–{to} are outside the data: the COW state system covers {first}–{last} (after 2016 it is carried forward to the current year)")]
     Years {
+        /// First year asked for.
         from: i16,
+        /// Last year asked for.
         to: i16,
+        /// First year of the state system.
         first: i16,
+        /// Last year available (the current year).
         last: i16,
     },
     /// The current year precedes the end of the state list.
     #[error("the current year {current_year} is before the end of the state list ({data_end})")]
-    CurrentYear { current_year: i16, data_end: i16 },
+    CurrentYear {
+        /// The current year, as given.
+        current_year: i16,
+        /// Last year of the state list.
+        data_end: i16,
+    },
     /// The record has no state-system spells.
     #[error("the record has no state-system spells")]
     NoStates,
     /// An unknown step name.
     #[error("unknown table `{name}`; choose from: {valid}")]
-    UnknownStep { name: String, valid: String },
+    UnknownStep {
+        /// The name given.
+        name: String,
+        /// The valid names, comma-separated.
+        valid: String,
+    },
     /// A step that does not apply to the frame's unit.
     #[error("`{step}` cannot be added to {unit} data; for {unit} choose from: {valid}")]
     StepNotForUnit {
+        /// The step given.
         step: &'static str,
+        /// The frame's unit (`state_year`, `dyad_year`).
         unit: &'static str,
+        /// The steps valid for that unit, comma-separated.
         valid: String,
     },
     /// A step given twice.
@@ -81,10 +98,18 @@ pub enum DyadError {
     Similarity(String),
     /// Writing failed.
     #[error("{path}: {message}")]
-    Write { path: String, message: String },
+    Write {
+        /// The output file.
+        path: String,
+        /// Why writing failed.
+        message: String,
+    },
     /// The output file exists and may not be replaced.
     #[error("{path} exists; give --force to overwrite it")]
-    Exists { path: String },
+    Exists {
+        /// The output file.
+        path: String,
+    },
 }
 
 /// One `add_*` step.

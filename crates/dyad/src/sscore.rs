@@ -400,15 +400,23 @@ pub(crate) fn sscore(
 /// dyads (members who are system members that year). NaN where no dyad has a defined value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AllianceSimilarity {
+    /// ATOP alliance id.
     pub atopid: i32,
+    /// Calendar year.
     pub year: i16,
     /// Number of member dyads (unordered pairs).
     pub dyads: u32,
+    /// Mean Signorino–Ritter S over the member dyads, -1..1.
     pub mean_s: f64,
+    /// Minimum Signorino–Ritter S over the member dyads.
     pub min_s: f64,
+    /// Mean Scott's π over the member dyads.
     pub mean_pi: f64,
+    /// Minimum Scott's π over the member dyads.
     pub min_pi: f64,
+    /// Mean Cohen's κ over the member dyads.
     pub mean_kappa: f64,
+    /// Minimum Cohen's κ over the member dyads.
     pub min_kappa: f64,
 }
 

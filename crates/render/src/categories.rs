@@ -19,6 +19,7 @@ pub const CATEGORIES: &[(&str, &str, &str)] = &[
     ("side-b", "joins the defence (cascade)", "#5aae61"),
 ];
 
+/// The colour (`#rrggbb`) of a category; light grey for a state in none.
 pub fn colour(cat: &str) -> &'static str {
     CATEGORIES
         .iter()

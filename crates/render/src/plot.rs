@@ -10,7 +10,9 @@ use std::fmt::Write;
 /// One panel: a title and its bars (consecutive years).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
+    /// Panel title.
     pub title: String,
+    /// One bar per year: triggered and undetermined incidents.
     pub years: Vec<YearCount>,
 }
 

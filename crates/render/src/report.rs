@@ -17,8 +17,11 @@ use std::fmt::Write;
 
 /// What a report shows.
 pub struct Report<'a> {
+    /// The invocation to report.
     pub view: &'a InvokeView,
+    /// The projected world map to colour.
     pub map: &'a Map,
+    /// A backtest of the guarantees the scenario names; `None` leaves that section out.
     pub backtest: Option<&'a BacktestSummary>,
 }
 

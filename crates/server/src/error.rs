@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use casus_app::AppError;
 use casus_spec::SpecErrors;
 
+/// Why an API request failed; each variant maps to one HTTP status.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ApiError {
@@ -37,6 +38,7 @@ pub enum ApiError {
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 
 impl ApiError {
+    /// The HTTP status the error answers with.
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -48,6 +50,7 @@ impl ApiError {
         }
     }
 
+    /// An internal error (500): logged, not shown to the client.
     pub fn internal(e: impl Into<anyhow::Error>) -> ApiError {
         ApiError::Internal(e.into())
     }

@@ -71,11 +71,15 @@ impl Default for Config {
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
 
+/// The shared state behind [`AppState`].
 pub struct Inner {
+    /// The datasets and treaties, read-only.
     pub world: Arc<World>,
+    /// The projected world map.
     pub map: Arc<map::Map>,
     /// The map as JSON (`/api/map`), serialised once.
     pub map_json: Bytes,
+    /// Limits and deadlines.
     pub config: Config,
     workers: Arc<tokio::sync::Semaphore>,
     cache: cache::Cache,

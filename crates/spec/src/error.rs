@@ -14,6 +14,7 @@ pub struct SpecError {
     /// Dotted path of the key, e.g. `clause[2].obligors[1]` (array indices count from 1);
     /// empty for a TOML syntax error.
     pub key: String,
+    /// What is wrong, in words.
     pub message: String,
     /// A fix-it: the closest valid key, state or value, or the list of valid values.
     pub hint: Option<String>,
@@ -42,12 +43,15 @@ impl std::error::Error for SpecError {}
 pub struct SpecErrors(pub Vec<SpecError>);
 
 impl SpecErrors {
+    /// The errors, in file order.
     pub fn iter(&self) -> std::slice::Iter<'_, SpecError> {
         self.0.iter()
     }
+    /// Number of errors.
     pub fn len(&self) -> usize {
         self.0.len()
     }
+    /// Whether there are no errors.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

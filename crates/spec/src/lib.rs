@@ -40,10 +40,12 @@ use walk::{Ctx, Tbl};
 /// A checked spec file: the treaty, the groups the file defines itself, and its examples.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Spec {
+    /// The treaty the file encodes.
     pub treaty: Treaty,
     /// `[[group]]` tables of the file. Clauses may select them; whoever builds the world
     /// adds them to its groups (ids must not clash with the library's).
     pub groups: Vec<Group>,
+    /// `[[example]]` tables: historical or hypothetical cases with the answer expected.
     pub examples: Vec<SpecExample>,
 }
 
@@ -77,7 +79,9 @@ impl ExpectedStatus {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExpectedObligors {
+    /// Exactly these obligors (COW codes), in any order.
     States(Vec<Ccode>),
+    /// This many obligors.
     Count(usize),
 }
 
@@ -91,14 +95,18 @@ pub struct SpecExample {
     pub article: Option<String>,
     /// The incident (`id` is `None`; `description` is the example's name).
     pub incident: Incident,
+    /// The status expected; `None`: not checked.
     pub expected_status: Option<ExpectedStatus>,
+    /// The obligors expected; `None`: not checked.
     pub expected_obligors: Option<ExpectedObligors>,
     /// Where the expected answer comes from (e.g. NATO's statement of 12 September 2001),
     /// or why it follows from the text.
     pub source: Option<String>,
+    /// A remark on the example for readers; not checked.
     pub note: Option<String>,
     /// File label and 1-based line of the `[[example]]` table, for test failure messages.
     pub file: String,
+    /// 1-based line of the `[[example]]` table.
     pub line: usize,
 }
 
@@ -117,8 +125,11 @@ pub enum FileKind {
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // one value per checked file
 pub enum Checked {
+    /// A treaty spec.
     Spec(Spec),
+    /// A file of `[[group]]` tables.
     Groups(Vec<Group>),
+    /// A file of `[[incident]]` tables.
     Incidents(Vec<Incident>),
 }
 

@@ -84,9 +84,11 @@ pub fn library_spec(id: &str) -> Option<(&'static str, &'static str)> {
 /// Everything the built-in library holds, checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Library {
+    /// The library's treaties, one per spec file.
     pub treaties: Vec<Treaty>,
     /// groups.toml first, then groups that specs define themselves.
     pub groups: Vec<Group>,
+    /// The incident library (treaties/incidents.toml): recent facts and classic cases.
     pub incidents: Vec<Incident>,
     /// Every `[[example]]`, with the id of the treaty it belongs to.
     pub examples: Vec<(String, SpecExample)>,

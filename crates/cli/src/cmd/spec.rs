@@ -24,6 +24,8 @@ pub enum SpecCommand {
     ///   casus spec check draft.toml --format json
     ///
     /// Exit status: 0 when every file is valid, 2 otherwise (or when a file cannot be read).
+    // The text is the --help page, where `[[group]]` is literal TOML, not a doc link.
+    #[allow(rustdoc::broken_intra_doc_links)]
     #[command(verbatim_doc_comment)]
     Check(CheckArgs),
 }

@@ -15,11 +15,17 @@ use crate::world::World;
 /// beneficiary it is checked for, the incident and the world.
 #[derive(Clone, Copy, Debug)]
 pub struct ClauseCheck<'a> {
+    /// The world the clause refers to.
     pub world: &'a World,
+    /// The treaty the clause belongs to.
     pub treaty: &'a Treaty,
+    /// The clause checked.
     pub clause: &'a Clause,
+    /// The state that would be bound (COW code).
     pub obligor: Ccode,
+    /// The state that would be protected (COW code).
     pub beneficiary: Ccode,
+    /// The incident that may set the clause off.
     pub incident: &'a Incident,
     /// The legal reading adds the fellow-party default (see [`ClauseCheck::fellow_party`]).
     pub reading: Reading,
@@ -255,17 +261,31 @@ pub enum ScopeFinding {
     /// The scope has no territorial limit.
     Anywhere,
     /// An attack on territory in `region`.
-    Territory { region: Region, within: bool },
+    Territory {
+        /// The region the territory lies in.
+        region: Region,
+        /// Whether the scope covers it.
+        within: bool,
+    },
     /// Occupied territory, and the scope covers only territory the beneficiary controls.
     OccupiedUncovered,
     /// Occupied territory, and the scope covers recognised territory.
-    Occupied { within: bool },
+    Occupied {
+        /// Whether the scope covers the beneficiary's (home) territory.
+        within: bool,
+    },
     /// Vessels or aircraft at sea (`at_sea`) or forces abroad, which the scope leaves out.
-    TerritoryOnly { at_sea: bool },
+    TerritoryOnly {
+        /// At sea rather than forces abroad.
+        at_sea: bool,
+    },
     /// Vessels or aircraft at sea (`at_sea`) or forces abroad, in `region` if given.
     Forces {
+        /// At sea rather than forces abroad.
         at_sea: bool,
+        /// Where they were attacked; `None` when the incident does not say.
         region: Option<Region>,
+        /// Whether the scope covers that region.
         within: bool,
     },
 }

@@ -28,8 +28,11 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tri {
+    /// The check holds.
     Yes,
+    /// The check fails.
     No,
+    /// The data cannot decide the check.
     Unknown,
 }
 
@@ -122,7 +125,9 @@ impl std::fmt::Display for Check {
 /// One step of a trace.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Step {
+    /// What was checked.
     pub check: Check,
+    /// The answer of this step.
     pub result: Tri,
     /// The step in words; empty when the evaluation was run without traces.
     pub detail: String,
@@ -132,8 +137,11 @@ pub struct Step {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// Every check passed: the obligor is bound to act.
     Triggered,
+    /// No check failed but at least one could not be decided from the data.
     Undetermined,
+    /// A check failed: the clause does not oblige for this incident.
     NotTriggered,
     /// The obligor is itself an attacker: the attack breaches its non-aggression or
     /// neutrality commitment to the target.
@@ -141,6 +149,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The name used in JSON and text output (`not-triggered`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Triggered => "triggered",
@@ -154,16 +163,24 @@ impl Status {
 /// One obligation (or, with `all`, a clause that did not oblige) of one state.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Obligation {
+    /// The state that is bound (COW code).
     pub obligor: Ccode,
+    /// The state that is protected (COW code).
     pub beneficiary: Ccode,
+    /// The kind of commitment (defence, offence, neutrality, …).
     pub kind: Kind,
+    /// How strongly the obligor is bound.
     pub strength: Strength,
     /// Index into the engine's treaty list.
     #[serde(skip)]
     pub treaty_index: usize,
+    /// Id of the treaty the clause belongs to.
     pub treaty: String,
+    /// Article number of the clause (e.g. `5`).
     pub article: String,
+    /// Where the obligation ended up.
     pub status: Status,
+    /// The checks, in order, that decided the status; their texts are empty without traces.
     pub trace: Vec<Step>,
 }
 
@@ -206,17 +223,25 @@ impl Options {
 /// A blocked accession: who stands in the way of admitting the candidate.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AccessionReport {
+    /// Id of the treaty whose accession rule applies.
     pub treaty: String,
+    /// Article holding the accession rule.
     pub article: String,
+    /// The state asking to join (COW code).
     pub candidate: Ccode,
+    /// Whether every member consents, so that the candidate is a party.
     pub admitted: bool,
+    /// Members that object (COW codes).
     pub objecting: Vec<Ccode>,
+    /// Members whose position is unknown or undecided; they block admission as an objection does.
     pub undecided: Vec<Ccode>,
 }
 
 /// Treaties indexed for fast lookup by party.
 pub struct Engine<'w> {
+    /// The world the treaties refer to.
     pub world: &'w World,
+    /// The treaties the engine examines; [`Obligation::treaty_index`] points into this list.
     pub treaties: Vec<&'w Treaty>,
     /// For each ccode, the treaties it is ever a party to.
     by_state: Vec<Vec<u32>>,
@@ -480,6 +505,8 @@ impl<'w> Engine<'w> {
 /// Everything one invocation found.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Evaluation {
+    /// The obligations found, adjacent when they differ only in the obligor.
     pub obligations: Vec<Obligation>,
+    /// Accession rules examined, with who blocks each candidate.
     pub accessions: Vec<AccessionReport>,
 }

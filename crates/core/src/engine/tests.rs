@@ -6,6 +6,10 @@ use crate::record::obligation_bits;
 use crate::testing::{attack, clause, treaty, world, world_with_atop};
 use crate::World;
 
+/// An obligation as traced and lean runs must agree on it: obligor, treaty, status, and
+/// each check with its answer.
+type ObligationKey = (Ccode, String, Status, Vec<(Check, Tri)>);
+
 const USA: Ccode = 2;
 const UKG: Ccode = 200;
 const FRN: Ccode = 220;
@@ -49,9 +53,6 @@ fn checks(o: &Obligation) -> Vec<(&'static str, Tri)> {
         .map(|s| (s.check.as_str(), s.result))
         .collect()
 }
-
-/// An obligation reduced to what decided it: obligor, treaty, status, checks.
-type Decided = (Ccode, String, Status, Vec<(Check, Tri)>);
 
 fn defence_pact(parties: &[Ccode]) -> Treaty {
     treaty(
@@ -316,7 +317,7 @@ fn without_traces_the_same_statuses_come_with_empty_details() {
     let inc = attack(RUS, UKG, "1960-05-01");
     let traced = engine.invoke(&inc, Options::default());
     let lean = engine.invoke(&inc, Options::LEAN);
-    let key = |e: &Evaluation| -> Vec<Decided> {
+    let key = |e: &Evaluation| -> Vec<ObligationKey> {
         e.obligations
             .iter()
             .map(|o| {

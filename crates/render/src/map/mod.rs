@@ -53,7 +53,9 @@ pub struct Shape {
 /// An earlier state a shape stands for, up to and including `until` (a year).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Alt {
+    /// The earlier state (COW code).
     pub ccode: Ccode,
+    /// Last year the shape stands for it.
     pub until: i32,
 }
 
@@ -74,9 +76,13 @@ impl Shape {
 /// The projected map.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Map {
+    /// Width in SVG user units ([`WIDTH`]).
     pub width: f64,
+    /// Height in SVG user units; follows from the projection.
     pub height: f64,
+    /// Attribution of the boundary data, to print under the map.
     pub credit: &'static str,
+    /// One shape per country.
     pub shapes: Vec<Shape>,
 }
 
@@ -84,8 +90,10 @@ pub struct Map {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum MapError {
+    /// The world topology file is damaged.
     #[error("countries-50m.json: {0}")]
     Topology(String),
+    /// The code list that maps map shapes to COW states is damaged.
     #[error("codelist.csv: {0}")]
     Codelist(String),
 }
@@ -195,8 +203,8 @@ impl Map {
 
     /// Builds the map from a data source (the bundled copy or a data directory with `raw/`).
     pub fn load(src: &casus_data::DataSource) -> anyhow::Result<Map> {
-        let topo = src.read("raw/countries-50m.json")?;
-        let codes = src.read("raw/codelist.csv")?;
+        let topo = src.read(casus_data::files::WORLD_MAP)?;
+        let codes = src.read(casus_data::files::CODELIST)?;
         Ok(Map::build(&topo, &codes)?)
     }
 

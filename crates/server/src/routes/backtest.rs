@@ -16,6 +16,7 @@ use casus_backtest::view::BacktestView;
 use casus_core::treaty::Kind;
 use casus_core::{Day, World};
 
+/// `GET /backtest`.
 pub fn router() -> Router<AppState> {
     Router::new().route("/backtest", get(backtest))
 }
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
 /// four, resolved by [`run`]) and whether to list every incident.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BacktestParams {
+    /// What to backtest, as `casus backtest` takes it.
     pub plan: Plan,
     /// Per-incident lists (default true, as the CLI for named treaties).
     pub details: bool,
@@ -50,6 +52,7 @@ const KEYS: &[&str] = &[
 ];
 
 impl BacktestParams {
+    /// Reads the query string; an unknown key is an error.
     pub fn from_query(query: Option<&str>) -> Result<BacktestParams> {
         let pairs = params::pairs(query);
         params::check_keys(&pairs, KEYS)?;

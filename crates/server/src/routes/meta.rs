@@ -15,6 +15,7 @@ use casus_core::Day;
 /// The OpenAPI 3 description of this API.
 pub const OPENAPI: &str = include_str!("../../openapi.yaml");
 
+/// `GET /health`, `/states`, `/incidents`, `/map` and `/openapi.yaml`.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/health", get(health))

@@ -11,6 +11,7 @@ pub mod treaties;
 use crate::{ApiError, AppState};
 use axum::Router;
 
+/// Every API route, to be nested under `/api`.
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(scenario::router())

@@ -17,6 +17,7 @@ use casus_core::view::InvokeView;
 use casus_core::{Ccode, World};
 use std::collections::BTreeMap;
 
+/// `/invoke`, `/compare` and `/report`, each as `GET` (query string) or `POST` (JSON).
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/invoke", get(invoke_get).post(invoke_post))
@@ -32,6 +33,7 @@ const MAX_FIELD: usize = 200;
 /// A scenario as the API reads it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScenarioParams {
+    /// The scenario as `casus invoke` takes it.
     pub req: Request,
     /// Also list clauses that were checked and not triggered (`casus invoke --all`).
     pub all: bool,

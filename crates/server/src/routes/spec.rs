@@ -11,6 +11,7 @@ use axum::routing::post;
 use axum::Router;
 use casus_app::spec_check::check_text;
 
+/// `POST /spec/check`: checks a spec text and lists every error.
 pub fn router() -> Router<AppState> {
     Router::new().route("/spec/check", post(check))
 }

@@ -14,6 +14,7 @@ use casus_app::treaty::{self, Detail, Row};
 use casus_core::treaty::Treaty;
 use casus_core::World;
 
+/// `GET /treaties` and `GET /treaties/{id}`.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/treaties", get(list))
