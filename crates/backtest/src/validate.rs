@@ -46,6 +46,7 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// The name used in tables and CSV.
     pub fn as_str(self) -> &'static str {
         match self {
             Stage::Round1 => "round-1",
@@ -57,27 +58,40 @@ impl Stage {
 /// Precision, recall and F1 of one reading and stage on one set of disputes.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Score {
+    /// The reading of the response.
     pub reading: Reading,
+    /// Round 1 or the whole response.
     pub stage: Stage,
     /// `hostility 5` (wars) or `hostility >= 4`.
     pub disputes_of: &'static str,
     /// `all` or an era such as `1946-1989`.
     pub era: &'static str,
+    /// Disputes counted.
     pub disputes: usize,
+    /// States that joined (orig = 0), per dispute and side.
     pub actual: usize,
+    /// States the response put on a side.
     pub predicted: usize,
+    /// Predicted joiners that joined the same dispute on the same side.
     pub right: usize,
+    /// right / predicted; `None` when nothing was predicted.
     pub precision: Option<f64>,
+    /// right / actual; `None` when nobody joined.
     pub recall: Option<f64>,
+    /// Harmonic mean of precision and recall.
     pub f1: Option<f64>,
 }
 
 /// A dispute where a reading missed joiners or predicted joiners that did not come.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Miss {
+    /// The reading of the response.
     pub reading: Reading,
+    /// GML dispute number.
     pub dispute: u32,
+    /// The dispute's start year.
     pub year: i16,
+    /// The dispute's hostility level (4 or 5).
     pub hostility: u8,
     /// The states (abbreviations), `A:` or `B:` for the side.
     pub states: Vec<String>,
@@ -86,7 +100,9 @@ pub struct Miss {
 /// The whole validation (`casus.validate-joiners/1`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct JoinerValidation {
+    /// `casus.validate-joiners/1`.
     pub schema: &'static str,
+    /// Every reading × stage × hostility group × era (and all eras).
     pub scores: Vec<Score>,
     /// Per reading, the disputes with the most actual joiners the whole response missed.
     pub misses: Vec<Miss>,
