@@ -3,7 +3,7 @@
 use crate::scenario::{Request, Scenario};
 use crate::{input, Result};
 use casus_core::compare::{likeness, Likeness};
-use casus_core::engine::{Engine, Options, Status};
+use casus_core::engine::{Engine, Status};
 use casus_core::treaty::Strength;
 use casus_core::view::{InvokeView, StateRef};
 use casus_core::World;
@@ -42,6 +42,8 @@ pub struct Comparison {
     pub schema: &'static str,
     /// One entry per variant, in the order given.
     pub variants: Vec<Variant>,
+    /// The reading of the response every variant was run under.
+    pub response: casus_core::engine::Reading,
 }
 
 fn unique(v: impl Iterator<Item = StateRef>) -> Vec<StateRef> {
@@ -71,7 +73,7 @@ pub fn compare(world: &World, r: &Request) -> Result<Comparison> {
     let mut variants = Vec::new();
     for id in &sc.chosen {
         let engine = Engine::new(&sc.world, sc.world.treaty_set(&[id.as_str()], false));
-        let resp = engine.respond(&sc.incident, Options::default());
+        let resp = engine.respond(&sc.incident, sc.options(false));
         let view = InvokeView::new(&sc.world, &engine.treaties, &sc.incident, &resp);
         let t = sc.world.treaty(id).expect("chosen ids exist in the world");
         let own = || view.obligations.iter().filter(|o| &o.treaty.id == id);
@@ -109,5 +111,6 @@ pub fn compare(world: &World, r: &Request) -> Result<Comparison> {
     Ok(Comparison {
         schema: "casus.compare/1",
         variants,
+        response: sc.reading,
     })
 }

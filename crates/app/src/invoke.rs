@@ -2,7 +2,6 @@
 //! `/api/invoke` serves (`casus.invoke/1`, docs/invoke.md).
 
 use crate::{Request, Result, Scenario};
-use casus_core::engine::Options;
 use casus_core::incident::Incident;
 use casus_core::view::{ActorView, InvokeView};
 use casus_core::World;
@@ -12,13 +11,7 @@ pub fn invoke_view(world: &World, req: &Request, all: bool) -> Result<InvokeView
     let sc = Scenario::build(world, req)?;
     let warnings = membership_warnings(&sc.world, &sc.incident);
     let engine = sc.engine();
-    let response = engine.respond(
-        &sc.incident,
-        Options {
-            all,
-            ..Options::default()
-        },
-    );
+    let response = engine.respond(&sc.incident, sc.options(all));
     let mut view = InvokeView::new(&sc.world, &engine.treaties, &sc.incident, &response);
     view.warnings = warnings;
     Ok(view)

@@ -1,7 +1,7 @@
 //! A scenario: the incident and the guarantees to invoke for it.
 
 use crate::{input, AppError, Result};
-use casus_core::engine::Engine;
+use casus_core::engine::{Engine, Options, Reading};
 use casus_core::incident::{Actor, Incident, Place};
 use casus_core::treaty::Origin;
 use casus_core::World;
@@ -39,6 +39,8 @@ pub struct Request {
     pub specs: Vec<SpecInput>,
     /// Only the given specs, not every treaty in force.
     pub only_specs: bool,
+    /// The reading of the response: `legal` (default) or `escalation`.
+    pub response: Option<String>,
 }
 
 /// A resolved scenario: the world (borrowed, or a copy with the user's spec texts added),
@@ -52,6 +54,21 @@ pub struct Scenario<'w> {
     pub chosen: Vec<String>,
     /// Invoke only the chosen treaties, not every treaty in force.
     pub only: bool,
+    /// The reading of the response the request asked for.
+    pub reading: Reading,
+}
+
+/// Parses a reading of the response: `legal` or `escalation`.
+pub fn reading(s: Option<&str>) -> Result<Reading> {
+    match s.map(str::trim) {
+        None | Some("") => Ok(Reading::default()),
+        Some(x) => Reading::parse(x).ok_or_else(|| {
+            input(format!(
+                "unknown response reading `{x}`: use {} (docs/invoke.md, \"The response\")",
+                Reading::KEYWORDS.join(" or ")
+            ))
+        }),
+    }
 }
 
 /// Parses an attacker: a state name or `non-state:NAME`.
@@ -125,6 +142,7 @@ impl<'w> Scenario<'w> {
     /// carries spec text to add; otherwise it is borrowed (serving many requests from one
     /// shared world costs no copy).
     pub fn build(world: &'w World, r: &Request) -> Result<Scenario<'w>> {
+        let reading = reading(r.response.as_deref())?;
         let mut world = Cow::Borrowed(world);
         let chosen = add_specs(&mut world, &r.specs)?;
         if r.only_specs && chosen.is_empty() {
@@ -190,7 +208,17 @@ impl<'w> Scenario<'w> {
             incident,
             chosen,
             only: r.only_specs,
+            reading,
         })
+    }
+
+    /// Evaluation options for this scenario: traces on, the reading it asked for.
+    pub fn options(&self, all: bool) -> Options {
+        Options {
+            all,
+            reading: self.reading,
+            ..Options::default()
+        }
     }
 
     /// An engine over the chosen treaty set.

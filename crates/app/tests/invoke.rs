@@ -31,6 +31,7 @@ fn req(
         incident: None,
         specs: specs.iter().map(|s| SpecInput::Id(s.to_string())).collect(),
         only_specs: only,
+        response: None,
     }
 }
 
@@ -44,6 +45,7 @@ fn obligors(r: &Request, treaty: &str, article: &str, status: Status) -> Vec<Str
             all: true,
             trace: true,
             military_only: false,
+            reading: casus_core::engine::Reading::Legal,
         },
     );
     let mut v: Vec<String> = ev
@@ -208,6 +210,7 @@ fn budapest_memorandum_yields_only_assurances_and_consultation() {
             all: true,
             trace: true,
             military_only: false,
+            reading: casus_core::engine::Reading::Legal,
         },
     );
     let own: Vec<_> = ev
@@ -266,6 +269,7 @@ fn library_examples_hold() {
                 all: true,
                 trace: true,
                 military_only: false,
+                reading: casus_core::engine::Reading::Legal,
             },
         );
         let own: Vec<_> = ev

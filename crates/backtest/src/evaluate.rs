@@ -76,8 +76,7 @@ pub fn evaluate(
 ) -> Vec<Vec<Found>> {
     let opt = Options {
         all,
-        trace: false,
-        military_only: false,
+        ..Options::LEAN
     };
     let changes = ChangeDays::new(&engine.treaties);
     let chunks: Vec<Vec<Vec<Found>>> = incidents

@@ -14,9 +14,10 @@
 //!   filtered.)
 //!
 //! A state is attacked only on side B: side A took the first militarized action. The force
-//! is the highest action of the attackers, on the MID hostility scale: 2–3 (threat, display)
-//! → [`Force::Threat`], 4 (use of force) → [`Force::UseOfForce`], 5 (war) →
-//! [`Force::ArmedAttack`]. A participant's highest action is its highest in the whole
+//! is read from the highest action of the attackers by the gravity threshold
+//! ([`crate::gravity`]): 2–3 (threat, display) → [`Force::Threat`]; 4 (use of force) →
+//! [`Force::ArmedAttack`] for an attack, clash, occupation or blockade with a recorded
+//! fatality, [`Force::LessGraveUseOfForce`] otherwise; 5 (war) → [`Force::ArmedAttack`]. A participant's highest action is its highest in the whole
 //! dispute, not toward one state. Attackers with no militarized action (level 1) make no
 //! incident. MIDs record no location: every incident lands on the target's territory
 //! ([`Place::Territory`]).
@@ -204,7 +205,7 @@ pub fn force(hostility: u8) -> Option<Force> {
 fn library_hostility(f: Force) -> u8 {
     match f {
         Force::Threat => 2,
-        Force::UseOfForce => 4,
+        Force::LessGraveUseOfForce | Force::UseOfForce => 4,
         Force::ArmedAttack => 5,
     }
 }
@@ -353,10 +354,16 @@ pub fn mid_incidents(r: &Record) -> Vec<RecordIncident> {
     let parts = &r.mid_participants;
     let mut idx: Vec<usize> = (0..parts.len()).collect();
     idx.sort_by_key(|&i| (parts[i].dispnum, i));
+    let fatality: BTreeMap<u32, Option<i8>> = r
+        .mid_disputes
+        .iter()
+        .map(|d| (d.dispnum, d.fatality))
+        .collect();
     let mut out = Vec::new();
     for group in idx.chunk_by(|&a, &b| parts[a].dispnum == parts[b].dispnum) {
         let ps: Vec<&MidParticipant> = group.iter().map(|&i| &parts[i]).collect();
-        dispute_incidents(&ps, &mut out);
+        let fatality = fatality.get(&ps[0].dispnum).copied().flatten();
+        dispute_incidents(&ps, fatality, &mut out);
     }
     out
 }
@@ -375,7 +382,7 @@ impl Spell<'_> {
     }
 }
 
-fn dispute_incidents(ps: &[&MidParticipant], out: &mut Vec<RecordIncident>) {
+fn dispute_incidents(ps: &[&MidParticipant], fatality: Option<i8>, out: &mut Vec<RecordIncident>) {
     let spells: Vec<Spell> = ps
         .iter()
         .filter_map(|p| {
@@ -396,7 +403,8 @@ fn dispute_incidents(ps: &[&MidParticipant], out: &mut Vec<RecordIncident>) {
             .map(|a| hostility(a.p.hiact))
             .max()
             .unwrap_or(1);
-        let Some(force) = force(hostility) else {
+        let hiact = attackers.iter().map(|a| a.p.hiact).max().unwrap_or(0);
+        let Some(force) = crate::gravity::mid_force(hostility, hiact, fatality) else {
             return;
         };
         let mut codes: Vec<Ccode> = attackers.iter().map(|a| a.p.ccode).collect();
@@ -609,7 +617,8 @@ mod tests {
         assert_eq!(orig.incident.target, 200);
         assert_eq!(orig.incident.date.to_string(), "1950-05-01");
         assert_eq!(orig.latest.to_string(), "1950-05-31");
-        assert_eq!(orig.incident.force, Force::UseOfForce);
+        // Hostility 4 with no dispute row (no fatality level): below the gravity threshold.
+        assert_eq!(orig.incident.force, Force::LessGraveUseOfForce);
         assert!(!orig.exact());
         let joined_b = v.iter().find(|i| i.incident.target == 210).unwrap();
         assert_eq!(joined_b.entry, Entry::TargetJoins);

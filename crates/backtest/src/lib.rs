@@ -32,11 +32,13 @@
 
 mod attacker_pacts;
 pub mod evaluate;
+pub mod gravity;
 pub mod incidents;
 pub mod reliability;
 pub mod reproduce;
 mod summary;
 pub mod verdict;
+pub mod validate;
 pub mod view;
 
 pub use evaluate::Found;

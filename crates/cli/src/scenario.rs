@@ -31,6 +31,11 @@ pub struct ScenarioArgs {
     /// Invoke only the given specs, not every treaty in force.
     #[arg(long)]
     pub only_specs: bool,
+    /// How the response reads each entry: `legal` (default: helping the victim is collective
+    /// self-defence, not an attack that sets off the aggressor's pacts) or `escalation`
+    /// (every entry sets off the other side's pacts; the chain-gang worst case).
+    #[arg(long, value_name = "READING")]
+    pub response: Option<String>,
 }
 
 /// A `--spec` argument: an existing file is read as spec text, anything else is an id.
@@ -72,6 +77,7 @@ impl ScenarioArgs {
             incident: self.incident.clone(),
             specs,
             only_specs: self.only_specs,
+            response: self.response.clone(),
         })
     }
 }

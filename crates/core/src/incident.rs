@@ -98,7 +98,11 @@ impl Place {
 pub enum Force {
     /// A threat or display of force (MID hostility 2–3): triggers only "any use of force" clauses.
     Threat,
-    /// Use of force short of war (MID hostility 4).
+    /// A use of force below the gravity of an armed attack ("less grave forms of the use of
+    /// force", ICJ Nicaragua 1986 para. 191): triggers only "any use of force" clauses. The
+    /// backtest gives it to record incidents below the gravity threshold (docs/backtest.md).
+    LessGraveUseOfForce,
+    /// Use of force short of war (MID hostility 4), as a user or the library codes it.
     UseOfForce,
     /// An armed attack (the default for a user's incident; MID hostility 5 = war).
     ArmedAttack,
@@ -106,6 +110,7 @@ pub enum Force {
 
 crate::keywords!(Force {
     Threat => "threat",
+    LessGraveUseOfForce => "less-grave-use-of-force",
     UseOfForce => "use-of-force",
     ArmedAttack => "armed-attack",
 });

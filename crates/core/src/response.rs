@@ -1,15 +1,23 @@
 //! The response to an incident: coalitions round by round, and the capability behind each.
 //!
+//! Two readings of the response ([`Reading`]). The legal reading (the default) follows the
+//! law of self-defence: a state that comes to the victim's aid acts in collective
+//! self-defence (UN Charter Art. 51), which is not an armed attack on the aggressor, so it
+//! sets off no defence pledge toward the aggressor's side. The escalation reading (the
+//! "chain-gang" of Christensen & Snyder 1990) takes every entry as an attack on the other
+//! side, as casus did before.
+//!
 //! Rules of the cascade (documented in docs/invoke.md):
 //! 1. Round 0: side A is the attacking states, side B the target.
 //! 2. Round 1: every *triggered* defence obligation toward the target whose strength commits
 //!    the obligor to act (automatic, or "such action as it deems necessary") brings the
 //!    obligor into side B; every triggered offence pledge to an attacker brings its obligor
 //!    into side A. Undetermined obligations are listed as "may join", never added.
-//! 3. Round k > 1: each state that joined in round k−1 is taken to attack every state of
-//!    the other side on its territory (the counter-attack, or the joiner's entry into the
-//!    war). Those derived incidents are invoked like the first, and their triggered
-//!    obligations add joiners to the sides as in rule 2.
+//! 3. Round k > 1: each state that joined the attacker's side in round k−1 is taken to
+//!    attack every state of the other side on its territory (its entry into the war is an
+//!    armed attack). Under the escalation reading, so is each state that joined the
+//!    target's side (the counter-attack). Those derived incidents are invoked like the
+//!    first, and their triggered obligations add joiners to the sides as in rule 2.
 //! 4. A state obliged to both sides in the same round is cross-pressured and joins neither;
 //!    a state already on a side stays there. The cascade stops when a round adds nobody
 //!    (or after 12 rounds).
@@ -104,9 +112,38 @@ pub struct Response {
     pub side_b: Vec<Ccode>,
     /// Capability of the two final sides.
     pub balance: Balance,
+    /// The reading the cascade used.
+    pub reading: Reading,
 }
 
 const MAX_ROUNDS: u32 = 12;
+
+/// How the response reads a state's entry into the conflict.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reading {
+    /// The law of self-defence: joining the victim is collective self-defence (UN Charter
+    /// Art. 51), not an armed attack; defence is not owed among fellow parties.
+    #[default]
+    Legal,
+    /// Every entry is an attack on the other side (the "chain-gang" worst case).
+    Escalation,
+}
+
+crate::keywords!(Reading {
+    Legal => "legal",
+    Escalation => "escalation",
+});
+
+impl Reading {
+    /// The reading in one line, for the heading of a response.
+    pub fn words(self) -> &'static str {
+        match self {
+            Reading::Legal => "legal reading: coming to the victim's aid is collective self-defence (UN Charter Art. 51), not an attack that sets off the aggressor's pacts",
+            Reading::Escalation => "escalation reading: every entry sets off the other side's pacts (the chain-gang worst case)",
+        }
+    }
+}
 
 fn joins(o: &crate::engine::Obligation) -> bool {
     o.kind.is_military() && o.strength.joins_coalition()
@@ -123,7 +160,10 @@ impl Engine<'_> {
             all: false,
             trace: false,
             military_only: true,
+            reading: opt.reading,
         };
+        // Which sides' new joiners are taken to attack the other side in the next round.
+        let escalates = opt.reading == Reading::Escalation;
 
         // Round 1 comes from the main evaluation; later rounds from derived incidents.
         let mut pending: Vec<Evaluation> = vec![evaluation.clone()];
@@ -199,10 +239,12 @@ impl Engine<'_> {
             side_a.extend(&new_a);
             side_b.extend(&new_b);
             // Derived incidents: the new joiners of one side together attack each state of
-            // the other side (one incident per target, all joiners as attackers).
+            // the other side (one incident per target, all joiners as attackers). The
+            // victim's helpers do so only under the escalation reading.
             pending = Vec::new();
-            for (joiners, others) in [(&new_a, &side_b), (&new_b, &side_a)] {
-                if joiners.is_empty() {
+            for (joiners, others, attack) in [(&new_a, &side_b, true), (&new_b, &side_a, escalates)]
+            {
+                if joiners.is_empty() || !attack {
                     continue;
                 }
                 for &y in others.iter() {
@@ -236,6 +278,7 @@ impl Engine<'_> {
             side_a,
             side_b,
             balance,
+            reading: opt.reading,
         }
     }
 }
@@ -344,7 +387,11 @@ mod tests {
             ),
         ];
         let engine = Engine::new(&w, treaties.iter().collect());
-        let r = engine.respond(&attack(RUS, UKG, "1960-05-01"), Options::default());
+        let escalation = Options {
+            reading: Reading::Escalation,
+            ..Options::default()
+        };
+        let r = engine.respond(&attack(RUS, UKG, "1960-05-01"), escalation);
 
         // Round 1: the target's automatic ally joins; a conditional one only may.
         assert_eq!(states(&r.rounds[0].side_b), [USA]);
@@ -363,6 +410,58 @@ mod tests {
         assert!(!r.side_b.contains(&FRN));
         // No capabilities in this world: every state is reported missing.
         assert_eq!(r.balance.side_b.missing, [USA, UKG]);
+    }
+
+    #[test]
+    fn under_the_legal_reading_helping_the_victim_sets_off_no_pact_of_the_aggressor() {
+        let w = world(&[(USA, "USA"), (UKG, "UKG"), (RUS, "RUS"), (CHN, "CHN")]);
+        let defence = || clause(Kind::Defence, Strength::Automatic);
+        let treaties = [
+            treaty("west", "1950-01-01", &[UKG, USA], vec![defence()]),
+            treaty("east", "1950-01-01", &[RUS, CHN], vec![defence()]),
+        ];
+        let engine = Engine::new(&w, treaties.iter().collect());
+        let r = engine.respond(&attack(RUS, UKG, "1960-05-01"), Options::default());
+        assert_eq!(r.reading, Reading::Legal);
+        // USA defends UKG (Art. 51 collective self-defence); CHN is not called to defend RUS.
+        assert_eq!(r.rounds.len(), 1);
+        assert_eq!(states(&r.rounds[0].side_b), [USA]);
+        assert_eq!(r.side_a, [RUS]);
+        assert_eq!(r.side_b, [USA, UKG]);
+    }
+
+    #[test]
+    fn under_the_legal_reading_an_aggressors_ally_attacks_and_sets_off_defence() {
+        let w = world(&[
+            (USA, "USA"),
+            (UKG, "UKG"),
+            (FRN, "FRN"),
+            (RUS, "RUS"),
+            (CHN, "CHN"),
+        ]);
+        let treaties = [
+            treaty(
+                "axis",
+                "1950-01-01",
+                &[RUS, CHN],
+                vec![clause(Kind::Offence, Strength::Automatic)],
+            ),
+            treaty(
+                "west",
+                "1950-01-01",
+                &[UKG, FRN],
+                vec![clause(Kind::Defence, Strength::Automatic)],
+            ),
+        ];
+        let engine = Engine::new(&w, treaties.iter().collect());
+        let r = engine.respond(&attack(RUS, UKG, "1960-05-01"), Options::default());
+        // Round 1: the offence pledge brings CHN in with RUS, FRN defends UKG.
+        assert_eq!(states(&r.rounds[0].side_a), [CHN]);
+        assert_eq!(states(&r.rounds[0].side_b), [FRN]);
+        assert_eq!(r.side_a, [RUS, CHN]);
+        assert_eq!(r.side_b, [UKG, FRN]);
+        assert!(Reading::parse("chain").is_none());
+        assert_eq!(Reading::parse("escalation"), Some(Reading::Escalation));
     }
 
     #[test]

@@ -285,6 +285,9 @@ pub enum Condition {
     /// Only if the obligor is not already at war (ATOP: obligation conditional on the
     /// obligor's neutrality elsewhere); undetermined where the data end.
     ObligorNotAtWar,
+    /// An attacker is itself a party of the treaty (Rio Art. 7: a conflict between
+    /// parties). Meant for exceptions: the clause then asks mediation, not defence.
+    AttackerIsParty,
     /// Only if the attacker refused a demand (ATOP `defcodem`/`defcocon`).
     NonCompliance,
     /// A condition the source records only as present; always undetermined.

@@ -6,7 +6,7 @@
 use crate::engine::{AccessionReport, Obligation, Status, Step};
 use crate::incident::{Actor, Incident};
 use crate::record::Ccode;
-use crate::response::{Balance, Capability, Joiner, Response, Round, SideBalance};
+use crate::response::{Balance, Capability, Joiner, Reading, Response, Round, SideBalance};
 use crate::treaty::{Kind, Strength, Treaty};
 use crate::world::World;
 use serde::Serialize;
@@ -240,6 +240,8 @@ pub struct InvokeView {
     /// member on the day (added by the application layer; absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The reading of the response: `legal` (default) or `escalation`.
+    pub response: Reading,
 }
 
 /// The two sides after the cascade.
@@ -382,6 +384,7 @@ impl InvokeView {
             treaties: ids,
             obligations: r.evaluation.obligations.iter().map(obligation).collect(),
             accessions: r.evaluation.accessions.iter().map(accession).collect(),
+            response: r.reading,
             rounds: r.rounds.iter().map(round).collect(),
             sides: Sides {
                 a: states(&r.side_a),

@@ -95,6 +95,10 @@ pub fn render(r: &Report) -> String {
     h.push_str("</div></div>\n");
 
     h.push_str("<h2>Response: “an attack on one is an attack on all”</h2>\n");
+    h.push_str(&format!(
+        "<p class=\"muted\">{}</p>\n",
+        esc(v.response.words())
+    ));
     rounds(&mut h, v);
 
     h.push_str("<h2>Obligations and their trace</h2>\n");

@@ -16,7 +16,7 @@ const LEGEND = [
 const COLOUR = Object.fromEntries(LEGEND.map(([k, , c]) => [k, c]));
 const PLACES = ["territory", "occupied", "region:europe", "region:north-america", "region:central-america", "region:south-america",
   "region:north-atlantic", "region:middle-east", "region:africa", "region:asia", "region:pacific", "sea", "sea:north-atlantic", "forces-abroad"];
-const SCENARIO_KEYS = ["attacker", "target", "date", "place", "incident", "spec", "only_specs"];
+const SCENARIO_KEYS = ["attacker", "target", "date", "place", "incident", "spec", "only_specs", "response"];
 
 // ---------- small helpers ----------
 function h(tag, attrs, ...kids) {
@@ -274,6 +274,7 @@ async function scenarioForm(params, opts) {
       field("target", "Target", params.get("target"), { placeholder: "UKR" }),
       h("label", {}, "Date", h("input", { type: "date", name: "date", id: "f-date", value: params.get("date") || "2025-09-01", min: "1816-01-01", max: "2999-12-31" })),
       h("label", {}, "Place", h("select", { name: "place", id: "f-place" }, PLACES.map((p) => h("option", { value: p, selected: (params.get("place") || "territory") === p, text: p })))),
+      h("label", { title: "legal: aid to the victim is collective self-defence (UN Charter Art. 51) and sets off no pact of the aggressor; escalation: every entry sets off the other side's pacts (chain-gang worst case)" }, "Response reading", h("select", { name: "response", id: "f-response" }, ["legal", "escalation"].map((r) => h("option", { value: r, selected: (params.get("response") || "legal") === r, text: r })))),
       h("label", {}, "or a library incident", h("select", { name: "incident", id: "f-incident" }, h("option", { value: "", text: "—" }), inc.map((i) => h("option", { value: i.id, selected: params.get("incident") === i.id, text: `${i.id}: ${i.description || ""}`.slice(0, 80) }))))),
     h("fieldset", {}, h("legend", { text: opts.specLegend }),
       h("div", { class: "specs" }, lib.map((t) => h("label", { title: t.name }, h("input", { type: "checkbox", name: "spec", value: t.id, id: "spec-" + t.id, checked: chosen.has(t.id) }), t.id))),
@@ -297,6 +298,7 @@ function readForm(form) {
   for (const c of form.querySelectorAll("input[name=spec]:checked")) p.append("spec", c.value);
   val("more").split(",").map((x) => x.trim()).filter(Boolean).forEach((x) => p.append("spec", x));
   if (form.elements.only_specs && form.elements.only_specs.checked) p.set("only_specs", "true");
+  if (val("response") === "escalation") p.set("response", "escalation");
   return p;
 }
 
@@ -345,7 +347,7 @@ async function pageScenario(params) {
   try {
     if (params.get("spec_text")) {
       const body = { attackers: q.getAll("attacker"), target: q.get("target"), date: q.get("date"), place: q.get("place"), incident: q.get("incident"),
-        specs: [...q.getAll("spec"), { file: "browser.toml", text: params.get("spec_text") }], only_specs: q.get("only_specs") === "true" };
+        specs: [...q.getAll("spec"), { file: "browser.toml", text: params.get("spec_text") }], only_specs: q.get("only_specs") === "true", response: q.get("response") || undefined };
       v = (await api("/api/invoke", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).body;
     } else {
       v = (await api("/api/invoke?" + q)).body;

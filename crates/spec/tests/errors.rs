@@ -77,6 +77,7 @@ bad! {
     party_not_a_state_on_entry => "membership",
     incident_library => "incidents",
     group_library => "groups",
+    attacker_is_party_exceptions => "attacker-is-party",
 }
 
 #[test]

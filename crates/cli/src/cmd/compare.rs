@@ -95,6 +95,7 @@ pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<Exi
                         i.place
                     )?;
                 }
+                writeln!(out, "response: {}", c.response.words())?;
                 writeln!(
                     out,
                     "\nClause by clause against NATO Art. 5 (✓ same, ✗ different):"

@@ -239,7 +239,8 @@ fn traces(groups: &[Group], out: &mut dyn Write) -> Result<()> {
 fn response(v: &InvokeView, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
-        "\nResponse (\"an attack on one is an attack on all\"):"
+        "\nResponse (\"an attack on one is an attack on all\"; {}):",
+        v.response.words()
     )?;
     if v.rounds.is_empty() {
         writeln!(out, "  no state is obliged to join either side")?;

@@ -15,6 +15,7 @@ pub(crate) mod spec;
 mod states;
 mod stateyears;
 mod treaty;
+mod validate;
 
 use anyhow::{Context, Result};
 use casus_data::{DataSource, Parts};
@@ -71,6 +72,9 @@ pub enum Command {
     /// ATOP and built-in treaties: list and show.
     #[command(subcommand)]
     Treaty(treaty::TreatyCommand),
+    /// Check the engine against the record: who the response predicts vs who joined.
+    #[command(subcommand)]
+    Validate(validate::ValidateCommand),
 }
 
 impl Cli {
@@ -112,6 +116,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::States(a) => states::run(a, &load_world(&src, Parts::STATES)?, &mut out)?,
         Command::Stateyears(a) => stateyears::run(a, &src, &mut out)?,
         Command::Treaty(c) => treaty::run(c, &load_world(&src, Parts::ATOP5)?, &mut out)?,
+        Command::Validate(c) => validate::run(c, &load_world(&src, Parts::HISTORY)?, &mut out)?,
     };
     std::io::Write::flush(&mut out)?;
     Ok(code)

@@ -4,7 +4,7 @@
 //! steps into words afterwards, and only for obligations that are kept. So a bulk run (no
 //! traces) and a traced run take the same decisions, once each.
 
-use super::{trace, Check, Options, Status, Step, Tri};
+use super::{trace, Check, Options, Reading, Status, Step, Tri};
 use crate::day::Day;
 use crate::incident::{Actor, Force, Incident, Place};
 use crate::record::{obligation_bits, Ccode};
@@ -27,6 +27,8 @@ pub struct ClauseCheck<'a> {
     pub beneficiary: Ccode,
     /// The incident that may set the clause off.
     pub incident: &'a Incident,
+    /// The legal reading adds the fellow-party default (see [`ClauseCheck::fellow_party`]).
+    pub reading: Reading,
 }
 
 /// The trace being built and the verdict folded so far: one "no" decides, else one
@@ -86,6 +88,9 @@ impl ClauseCheck<'_> {
         if c.kind != Kind::Offence {
             steps.record(Check::Scope, self.scope().result());
         }
+        if self.fellow_party() {
+            steps.record(Check::FellowParty, Tri::No);
+        }
         for e in &c.exceptions {
             steps.record(Check::Exception, !self.exception(e));
         }
@@ -122,6 +127,29 @@ impl ClauseCheck<'_> {
             return Some(Status::NotTriggered);
         }
         None
+    }
+
+    /// An attacker that is itself a party of the treaty on the day (other than the obligor).
+    pub(super) fn attacking_party(&self) -> Option<Ccode> {
+        let day = self.incident.date;
+        self.incident
+            .attacker_states()
+            .find(|&a| a != self.obligor && self.treaty.parties_on(day).any(|p| p.ccode == a))
+    }
+
+    /// The default for attacks among parties, under the legal reading: a defence pledge is
+    /// not owed against a fellow party unless the treaty says what happens then (an
+    /// exception on `attacker-is-party`, like Rio Art. 7). Collective-security treaties
+    /// answer such a conflict with mediation, not with war among their members.
+    pub(super) fn fellow_party(&self) -> bool {
+        let c = self.clause;
+        self.reading == Reading::Legal
+            && c.kind == Kind::Defence
+            && !c
+                .exceptions
+                .iter()
+                .any(|e| e.when.contains(&Condition::AttackerIsParty))
+            && self.attacking_party().is_some()
     }
 
     /// Where the incident falls relative to the clause's territorial scope.
@@ -180,6 +208,7 @@ impl ClauseCheck<'_> {
             },
             Condition::Attackers { min } => Tri::from(inc.attackers.len() >= *min as usize),
             Condition::ObligorNotAtWar => at_war(self.world, self.obligor, inc.date),
+            Condition::AttackerIsParty => Tri::from(self.attacking_party().is_some()),
             Condition::NonCompliance | Condition::Unrecorded { .. } => Tri::Unknown,
         }
     }
@@ -220,7 +249,7 @@ impl ClauseCheck<'_> {
 pub fn trigger(t: Trigger, f: Force) -> Tri {
     match (t, f) {
         (Trigger::AnyUseOfForce, _) => Tri::Yes,
-        (Trigger::ArmedAttack, Force::Threat) => Tri::No,
+        (Trigger::ArmedAttack, Force::Threat | Force::LessGraveUseOfForce) => Tri::No,
         (Trigger::ArmedAttack, _) => Tri::Yes,
     }
 }

@@ -18,6 +18,7 @@ pub use trace::scope_words;
 use crate::day::Day;
 use crate::incident::Incident;
 use crate::record::Ccode;
+pub use crate::response::Reading;
 use crate::states::CCODE_SLOTS;
 use crate::treaty::*;
 use crate::world::World;
@@ -83,6 +84,9 @@ pub enum Check {
     Trigger,
     /// The attack falls within the clause's territorial scope.
     Scope,
+    /// The attacker is not a fellow party (the legal reading's default for attacks among
+    /// parties of a treaty that states no rule for them).
+    FellowParty,
     /// An exception does not switch the clause off.
     Exception,
     /// A condition of the clause holds.
@@ -102,6 +106,7 @@ impl Check {
             Check::Beneficiary => "beneficiary",
             Check::Trigger => "trigger",
             Check::Scope => "scope",
+            Check::FellowParty => "fellow-party",
             Check::Exception => "exception",
             Check::Condition => "condition",
             Check::Accession => "accession",
@@ -189,6 +194,9 @@ pub struct Options {
     /// Check only clauses that bring an obligor into the fight (defence or offence of
     /// strength "as it deems necessary" or more): what the response cascade needs.
     pub military_only: bool,
+    /// How the law is read: the legal reading (default) adds the fellow-party rule for
+    /// attacks among parties; the escalation reading keeps the cascade's older behaviour.
+    pub reading: Reading,
 }
 
 impl Default for Options {
@@ -197,6 +205,7 @@ impl Default for Options {
             all: false,
             trace: true,
             military_only: false,
+            reading: Reading::Legal,
         }
     }
 }
@@ -207,6 +216,7 @@ impl Options {
         all: false,
         trace: false,
         military_only: false,
+        reading: Reading::Legal,
     };
 }
 
@@ -452,6 +462,7 @@ impl<'w> Engine<'w> {
                         obligor: o,
                         beneficiary: b,
                         incident: inc,
+                        reading: opt.reading,
                     };
                     let mut ob = self.obligation(ti, &check, opt);
                     if let Some(a) = blocked {

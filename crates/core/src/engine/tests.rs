@@ -36,6 +36,17 @@ fn invoke_all(w: &World, treaties: &[Treaty], inc: &Incident) -> Vec<Obligation>
     engine.invoke(inc, opt).obligations
 }
 
+/// Like [`invoke_all`], under the escalation reading (no fellow-party default).
+fn invoke_all_escalation(w: &World, treaties: &[Treaty], inc: &Incident) -> Vec<Obligation> {
+    let engine = Engine::new(w, treaties.iter().collect());
+    let opt = Options {
+        all: true,
+        reading: Reading::Escalation,
+        ..Options::default()
+    };
+    engine.invoke(inc, opt).obligations
+}
+
 fn checks(o: &Obligation) -> Vec<(&'static str, Tri)> {
     o.trace
         .iter()
@@ -93,7 +104,8 @@ fn an_attacking_party_breaches_a_non_aggression_pledge() {
             clause(Kind::Defence, Strength::Automatic),
         ],
     )];
-    let obs = invoke_all(&w, &t, &attack(RUS, UKG, "1960-05-01"));
+    // The escalation reading: the legal one adds the fellow-party default (tested below).
+    let obs = invoke_all_escalation(&w, &t, &attack(RUS, UKG, "1960-05-01"));
     let status = |o: Ccode, k: Kind| {
         obs.iter()
             .find(|x| x.obligor == o && x.kind == k)
@@ -384,4 +396,71 @@ fn a_day_before_the_world_is_still_checked_by_date_alone() {
         obs[0].trace[0].detail,
         "OLD binds on 1895-01-01 (since 1890-01-01)"
     );
+}
+
+#[test]
+fn defence_is_not_owed_against_a_fellow_party_under_the_legal_reading() {
+    let w = states();
+    let t = [defence_pact(&[USA, UKG, FRN])];
+    let obs = invoke_all(&w, &t, &attack(FRN, UKG, "1960-05-01"));
+    let usa = obs.iter().find(|o| o.obligor == USA).unwrap();
+    assert_eq!(usa.status, Status::NotTriggered);
+    let step = usa
+        .trace
+        .iter()
+        .find(|s| s.check == Check::FellowParty)
+        .unwrap();
+    assert_eq!(step.result, Tri::No);
+    assert_eq!(
+        step.detail,
+        "attacker FRN is a fellow party: the treaty states no rule; casus does not oblige members to fight one another"
+    );
+    // The escalation reading keeps the older behaviour: every other party defends.
+    let engine = Engine::new(&w, t.iter().collect());
+    let esc = Options {
+        reading: Reading::Escalation,
+        ..Options::default()
+    };
+    let ev = engine.invoke(&attack(FRN, UKG, "1960-05-01"), esc);
+    assert_eq!(ev.obligations.len(), 1);
+    assert_eq!(ev.obligations[0].status, Status::Triggered);
+}
+
+#[test]
+fn an_attacker_is_party_exception_replaces_the_default() {
+    let w = states();
+    let mut c = clause(Kind::Defence, Strength::Automatic);
+    c.exceptions = vec![Exception {
+        article: "7".into(),
+        paraphrase: "a conflict between parties: mediation, not defence".into(),
+        when: vec![Condition::AttackerIsParty],
+    }];
+    let t = [treaty("rio", "1950-01-01", &[USA, UKG, FRN], vec![c])];
+    let obs = invoke_all(&w, &t, &attack(FRN, UKG, "1960-05-01"));
+    let usa = obs.iter().find(|o| o.obligor == USA).unwrap();
+    assert_eq!(usa.status, Status::NotTriggered);
+    assert!(checks(usa).contains(&("exception", Tri::No)));
+    assert!(!checks(usa).iter().any(|(c, _)| *c == "fellow-party"));
+    // An outside attacker: the exception does not fire.
+    let obs = invoke_all(&w, &t, &attack(RUS, UKG, "1960-05-01"));
+    assert!(obs.iter().all(|o| o.status == Status::Triggered));
+}
+
+#[test]
+fn a_bilateral_pact_whose_parties_fight_is_a_breach_never_a_defence_case() {
+    let w = states();
+    let t = [treaty(
+        "pair",
+        "1950-01-01",
+        &[USA, UKG],
+        vec![
+            clause(Kind::Defence, Strength::Automatic),
+            clause(Kind::NonAggression, Strength::Assurance),
+        ],
+    )];
+    let obs = invoke_all(&w, &t, &attack(USA, UKG, "1960-05-01"));
+    assert!(!obs.iter().any(|o| o.status == Status::Triggered));
+    assert!(obs
+        .iter()
+        .any(|o| o.kind == Kind::NonAggression && o.status == Status::Breached));
 }

@@ -26,6 +26,7 @@ pub(super) fn describe(check: &ClauseCheck, trace: &mut [Step]) {
             Check::Trigger if c.kind == Kind::Offence => offence_trigger(check, r),
             Check::Trigger => trigger(check, r),
             Check::Scope => scope(check),
+            Check::FellowParty => fellow_party(check),
             Check::Exception => match exceptions.next() {
                 Some(e) => exception(e, !r),
                 None => continue,
@@ -39,6 +40,20 @@ pub(super) fn describe(check: &ClauseCheck, trace: &mut [Step]) {
             Check::Accession => continue,
         };
     }
+}
+
+/// The legal reading's default for attacks among parties, in words.
+fn fellow_party(check: &ClauseCheck) -> String {
+    let s = &check.world.states;
+    let who = check
+        .attacking_party()
+        .map(|a| s.abb(a))
+        .unwrap_or_default();
+    let source = match check.treaty.origin {
+        Origin::Atop { .. } => "ATOP records no rule",
+        _ => "the treaty states no rule",
+    };
+    format!("attacker {who} is a fellow party: {source}; casus does not oblige members to fight one another")
 }
 
 fn in_force(check: &ClauseCheck) -> String {
@@ -252,6 +267,9 @@ fn in_force_words(t: &Treaty) -> String {
 fn force_words(f: Force) -> &'static str {
     match f {
         Force::Threat => "a threat or display of force",
+        Force::LessGraveUseOfForce => {
+            "a use of force below an armed attack (no war; no attack, clash, occupation or blockade with a recorded fatality)"
+        }
         Force::UseOfForce => "a use of force",
         Force::ArmedAttack => "an armed attack",
     }
@@ -303,6 +321,7 @@ fn condition_words(c: &Condition, r: Tri, s: &StateSystem) -> String {
         Condition::NonProvocation => "only if the beneficiary did not provoke the attack".into(),
         Condition::Attackers { min } => format!("only if at least {min} states attack"),
         Condition::ObligorNotAtWar => "only if the obligor is not already at war".into(),
+        Condition::AttackerIsParty => "an attacker is itself a party".into(),
         Condition::NonCompliance => {
             "only if the adversary refused a demand set out in the treaty".into()
         }

@@ -55,6 +55,8 @@ struct BodyParams {
     only_specs: bool,
     #[serde(default)]
     all: bool,
+    /// `legal` (default) or `escalation`.
+    response: Option<String>,
 }
 
 /// A spec: a library or ATOP id, or the text of a spec file.
@@ -78,6 +80,7 @@ const QUERY_KEYS: &[&str] = &[
     "spec",
     "only_specs",
     "all",
+    "response",
 ];
 
 fn field(key: &str, v: String) -> Result<Option<String>> {
@@ -104,6 +107,7 @@ impl ScenarioParams {
                 "date" => p.req.date = field(&k, v)?,
                 "place" => p.req.place = field(&k, v)?,
                 "incident" => p.req.incident = field(&k, v)?,
+                "response" => p.req.response = field(&k, v)?,
                 "only_specs" => p.req.only_specs = params::flag(&k, &v)?,
                 "all" => p.all = params::flag(&k, &v)?,
                 _ => unreachable!("keys were checked"),
@@ -137,6 +141,7 @@ impl ScenarioParams {
                 incident: b.incident,
                 specs,
                 only_specs: b.only_specs,
+                response: b.response,
             },
             all: b.all,
         };
@@ -158,6 +163,7 @@ impl ScenarioParams {
             .chain(r.date.iter())
             .chain(r.place.iter())
             .chain(r.incident.iter())
+            .chain(r.response.iter())
             .any(|s| s.chars().count() > MAX_FIELD)
             || r.specs.iter().any(|s| match s {
                 SpecInput::Id(id) => id.chars().count() > MAX_FIELD,
@@ -182,7 +188,7 @@ impl ScenarioParams {
             }
         }
         Some(format!(
-            "{what}\u{1}{}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{}\u{1}{}\u{1}{}",
+            "{what}\u{1}{}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{:?}",
             r.attackers.join("\u{2}"),
             r.target,
             r.date,
@@ -190,7 +196,8 @@ impl ScenarioParams {
             r.incident,
             specs.join("\u{2}"),
             r.only_specs,
-            self.all
+            self.all,
+            r.response
         ))
     }
 }

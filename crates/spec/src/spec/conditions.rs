@@ -17,7 +17,12 @@ pub(crate) const CONDITION_KEYS: &[&str] = &[
     "code",
     "description",
 ];
-const SIMPLE_CONDITIONS: &[&str] = &["non-provocation", "obligor-not-at-war", "non-compliance"];
+const SIMPLE_CONDITIONS: &[&str] = &[
+    "non-provocation",
+    "obligor-not-at-war",
+    "non-compliance",
+    "attacker-is-party",
+];
 const CONDITION_TYPES: &[&str] = &[
     "adversary",
     "location",
@@ -25,6 +30,7 @@ const CONDITION_TYPES: &[&str] = &[
     "attackers",
     "obligor-not-at-war",
     "non-compliance",
+    "attacker-is-party",
     "unrecorded",
 ];
 
@@ -35,6 +41,7 @@ fn bare(cx: &mut Ctx, f: &Field) -> Option<Condition> {
         "non-provocation" => Some(Condition::NonProvocation),
         "obligor-not-at-war" => Some(Condition::ObligorNotAtWar),
         "non-compliance" => Some(Condition::NonCompliance),
+        "attacker-is-party" => Some(Condition::AttackerIsParty),
         "adversary" | "location" | "attackers" | "unrecorded" => {
             let eg = match s {
                 "adversary" => "{ type = \"adversary\", states = [\"RUS\"] }",
@@ -134,6 +141,7 @@ pub(super) fn condition(cx: &mut Ctx, states: &StateSystem, f: &Field) -> Option
         }
         "non-provocation" => Condition::NonProvocation,
         "obligor-not-at-war" => Condition::ObligorNotAtWar,
+        "attacker-is-party" => Condition::AttackerIsParty,
         _ => Condition::NonCompliance,
     };
     (!bad).then_some(c)
