@@ -37,8 +37,8 @@ pub mod incidents;
 pub mod reliability;
 pub mod reproduce;
 mod summary;
-pub mod verdict;
 pub mod validate;
+pub mod verdict;
 pub mod view;
 
 pub use evaluate::Found;
