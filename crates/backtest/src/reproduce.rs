@@ -1,5 +1,5 @@
 //! Reproducing Berkemeier & Fuhrmann (2018) case by case: casus builds its own alliance ×
-//! war frame from the record with its own rules ([`crate::reliability`]), then joins the
+//! war frame from the record with its own rules ([`mod@crate::reliability`]), then joins the
 //! article's case list (`reference/bf2018_alliance_war.csv`, key: COW war number × ATOP
 //! id) to show where the two frames and verdicts meet and where not. The case list is a
 //! reference only: it never enters a verdict.

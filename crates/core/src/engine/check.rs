@@ -27,7 +27,7 @@ pub struct ClauseCheck<'a> {
     pub beneficiary: Ccode,
     /// The incident that may set the clause off.
     pub incident: &'a Incident,
-    /// The legal reading adds the fellow-party default (see [`ClauseCheck::fellow_party`]).
+    /// The legal reading adds the fellow-party default (see `ClauseCheck::fellow_party`).
     pub reading: Reading,
 }
 
