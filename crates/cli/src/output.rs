@@ -45,6 +45,14 @@ impl Table {
             _ => {
                 let mut t = comfy_table::Table::new();
                 t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+                // Fit the terminal: wrap long cells (member lists, traces) instead of
+                // printing 250-column rows. Width from the terminal, or `COLUMNS` when set
+                // (so `COLUMNS=100 casus … | less` fits too); piped output without
+                // `COLUMNS` keeps full rows, which scripts and tests read.
+                t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+                if let Some(w) = terminal_columns() {
+                    t.set_width(w);
+                }
                 t.set_header(&self.headers);
                 for r in &self.rows {
                     t.add_row(r);
@@ -54,6 +62,17 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// The width to fit tables to from `COLUMNS` (at least 40), if set; comfy-table asks the
+/// terminal itself when stdout is one.
+fn terminal_columns() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()?
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .map(|w| w.max(40))
 }
 
 /// `s` with control characters escaped (`\n`, `\u{1b}`), for text that came from a spec

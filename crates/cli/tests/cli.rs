@@ -196,3 +196,36 @@ fn closed_pipe(format: &str) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Tables fit the width in `COLUMNS` (cells wrap); without it, piped rows stay whole.
+#[test]
+fn tables_fit_the_terminal_width() {
+    let args = [
+        "compare",
+        "ukraine-a",
+        "ukraine-b",
+        "ukraine-c",
+        "ukraine-d",
+        "--attacker",
+        "RUS",
+        "--target",
+        "UKR",
+        "--date",
+        "2025-09-01",
+    ];
+    let table_widths = |out: &[u8]| -> Vec<usize> {
+        String::from_utf8_lossy(out)
+            .lines()
+            .filter(|l| l.starts_with(['┌', '│', '╞', '└']))
+            .map(|l| l.chars().count())
+            .collect()
+    };
+    let narrow = casus().env("COLUMNS", "100").args(args).assert().success();
+    let widths = table_widths(&narrow.get_output().stdout);
+    assert!(!widths.is_empty());
+    assert!(widths.iter().all(|&w| w <= 100), "{widths:?}");
+    let wide = casus().env_remove("COLUMNS").args(args).assert().success();
+    assert!(table_widths(&wide.get_output().stdout)
+        .iter()
+        .any(|&w| w > 100));
+}
