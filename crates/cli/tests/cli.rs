@@ -229,3 +229,55 @@ fn tables_fit_the_terminal_width() {
         .iter()
         .any(|&w| w > 100));
 }
+
+/// A header-only state list in `--data-dir` is blamed on that file, not on the treaty library.
+#[test]
+fn an_empty_state_list_is_blamed_on_its_file() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    if !shared.is_dir() {
+        return; // needs the shared/data layout beside the clone (development and CI have it)
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&shared, dir.path());
+    std::fs::write(
+        dir.path().join("cw_system.csv"),
+        "ccode,cw_abb,cw_name,start,end\n",
+    )
+    .unwrap();
+    let out = casus()
+        .args(["--data-dir"])
+        .arg(dir.path())
+        .args([
+            "invoke",
+            "--attacker",
+            "RUS",
+            "--target",
+            "UKR",
+            "--date",
+            "2020-01-01",
+        ])
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(
+        err.contains("cw_system.csv") && err.contains("no state rows"),
+        "{err}"
+    );
+    assert!(!err.contains("treaties/"), "{err}");
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}

@@ -24,6 +24,16 @@ pub fn states(file: &str, b: &[u8]) -> Result<Vec<StateSpell>, LoadError> {
             span: r.span(s, e, end)?,
         });
     }
+    // Everything else (treaty parties, groups, names) resolves against this list: an empty
+    // one would surface as hundreds of "unknown state" errors blamed on the treaty library.
+    if out.is_empty() {
+        return Err(LoadError::Io {
+            file: file.into(),
+            message: "no state rows after the header; hint: the state system cannot be empty \
+                      (copy cw_system.csv from shared/data)"
+                .into(),
+        });
+    }
     Ok(out)
 }
 
