@@ -5,10 +5,10 @@
 
 use casus_core::Day;
 
-/// First and last year of the range.
-pub const FIRST_YEAR: i32 = 1816;
-/// See [`FIRST_YEAR`].
-pub const LAST_YEAR: i32 = 2100;
+/// First year of the range: the first day a spec may name ([`casus_spec::FIRST_DAY`]).
+pub const FIRST_YEAR: i32 = casus_spec::FIRST_DAY.0;
+/// Last year of the range ([`casus_spec::LAST_DAY`]).
+pub const LAST_YEAR: i32 = casus_spec::LAST_DAY.0;
 
 /// The range in words, for messages and documentation.
 pub const RANGE: &str = "1816-01-01 to 2100-12-31";
@@ -67,5 +67,15 @@ mod tests {
         assert!(parse("2025-9-1").unwrap_err().contains("YYYY-MM-DD"));
         assert!(parse("2025-02-30").unwrap_err().contains("does not exist"));
         assert!(year(2999).is_err() && year(1816).is_ok());
+        // The words agree with the spec format's first and last day.
+        let ymd = |(y, m, d): (i32, u32, u32)| format!("{y:04}-{m:02}-{d:02}");
+        assert_eq!(
+            RANGE,
+            format!(
+                "{} to {}",
+                ymd(casus_spec::FIRST_DAY),
+                ymd(casus_spec::LAST_DAY)
+            )
+        );
     }
 }

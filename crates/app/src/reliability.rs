@@ -57,12 +57,11 @@ pub fn reproduce(w: &World, study: Study, during_war: bool) -> Result<Reproducti
             library: false,
         },
     );
-    let inc = Selection {
+    let mut inc = Selection {
         window,
         min_hostility: 5,
     }
     .apply(&all);
-    let mut inc = inc;
     if during_war {
         self::during_war(w, &mut inc);
     }

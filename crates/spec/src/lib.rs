@@ -31,6 +31,7 @@ mod walk;
 
 pub use error::{SpecError, SpecErrors};
 pub use library::{library, library_groups, Library};
+pub use walk::{FIRST_DAY, LAST_DAY};
 
 use casus_core::incident::Incident;
 use casus_core::treaty::{Group, Origin, Treaty};

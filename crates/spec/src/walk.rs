@@ -10,9 +10,11 @@ use toml_edit::{ArrayOfTables, Item, Table, TableLike, Value};
 
 pub(crate) type Span = Option<Range<usize>>;
 
-/// First and last day a spec may name.
-pub(crate) const FIRST_DAY: (i32, u32, u32) = (1816, 1, 1);
-pub(crate) const LAST_DAY: (i32, u32, u32) = (2100, 12, 31);
+/// First day a spec may name, as (year, month, day): the start of the COW state system.
+/// casus-app's user date range (`casus_app::day`) is derived from these two.
+pub const FIRST_DAY: (i32, u32, u32) = (1816, 1, 1);
+/// Last day a spec may name, as (year, month, day).
+pub const LAST_DAY: (i32, u32, u32) = (2100, 12, 31);
 
 /// The file being checked and the errors found so far.
 pub(crate) struct Ctx<'s> {

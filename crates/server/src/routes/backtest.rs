@@ -69,10 +69,16 @@ impl BacktestParams {
                         .map(String::from),
                 ),
                 "from" if !v.is_empty() => {
-                    p.from = Some(Day::first_of_year(params::int(k, v, 1816, 2100)? as i32))
+                    p.from =
+                        Some(Day::first_of_year(
+                            params::int(k, v, params::YEARS.0, params::YEARS.1)? as i32,
+                        ))
                 }
                 "to" if !v.is_empty() => {
-                    p.to = Some(Day::last_of_year(params::int(k, v, 1816, 2100)? as i32))
+                    p.to =
+                        Some(Day::last_of_year(
+                            params::int(k, v, params::YEARS.0, params::YEARS.1)? as i32,
+                        ))
                 }
                 "min_hostility" if !v.is_empty() => {
                     p.min_hostility = params::int(k, v, 2, 5)? as u8

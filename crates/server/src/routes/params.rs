@@ -45,6 +45,12 @@ pub fn flag(key: &str, v: &str) -> Result<bool> {
     }
 }
 
+/// The years a `year`, `from` or `to` parameter may name: casus's one user range.
+pub const YEARS: (i64, i64) = (
+    casus_app::day::FIRST_YEAR as i64,
+    casus_app::day::LAST_YEAR as i64,
+);
+
 /// A whole number within `lo..=hi`.
 pub fn int(key: &str, v: &str, lo: i64, hi: i64) -> Result<i64> {
     match v.trim().parse::<i64>() {

@@ -56,7 +56,7 @@ impl Filter {
                 "q" => f.text = Some(v.trim().to_lowercase()).filter(|s| !s.is_empty()),
                 "state" if !v.trim().is_empty() => f.state = Some(v.clone()),
                 "year" if !v.trim().is_empty() => {
-                    f.year = Some(params::int(k, v, 1816, 2100)? as i32)
+                    f.year = Some(params::int(k, v, params::YEARS.0, params::YEARS.1)? as i32)
                 }
                 "origin" => match v.as_str() {
                     "" | "all" => {}
