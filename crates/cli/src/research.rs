@@ -9,7 +9,7 @@ use casus_data::{DataSource, Parts};
 use casus_dyad::write;
 use casus_dyad::{
     ContiguityRule, Distance, Fingerprint, Frame, GmlInit, Options, PortfolioSource,
-    SimilarityOptions, Step, TieCoding, TieDirection, Weighting,
+    SimilarityOptions, TieCoding, TieDirection, Weighting,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -65,7 +65,8 @@ impl TableOutput {
 
 impl CommonArgs {
     pub(crate) fn current_year(&self) -> i16 {
-        self.current_year.unwrap_or_else(default_current_year)
+        self.current_year
+            .unwrap_or_else(casus_dyad::CreateOptions::current_year_today)
     }
 
     pub(crate) fn options(&self) -> Options {
@@ -118,59 +119,9 @@ pub(crate) fn parse_years(s: &str) -> Result<(i16, i16), String> {
     Ok((a, b))
 }
 
-/// The year before today's, as peacesciencer's "current year".
-pub(crate) fn default_current_year() -> i16 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    (casus_core::Day((secs / 86_400) as i32).year() - 1) as i16
-}
-
 /// Loads the datasets in `parts` (only the record: no treaty library) from the chosen source.
 pub(crate) fn load_record(src: &DataSource, parts: Parts) -> Result<casus_core::Record> {
     casus_data::load_record_parts(src, parts).with_context(|| format!("loading {}", src.describe()))
-}
-
-/// The datasets the steps read (the state system and the false dyads always).
-pub(crate) fn parts_for(steps: &[Step], opts: &Options) -> Parts {
-    let portfolio = match opts.similarity.portfolio {
-        casus_dyad::PortfolioSource::Atop => Parts::ATOP_DYADS,
-        casus_dyad::PortfolioSource::Cow => Parts::COW_ALLIANCES,
-    };
-    steps
-        .iter()
-        .fold(Parts::STATES.with(Parts::FALSE_DYADS), |p, s| {
-            p.with(match s {
-                Step::Atop => Parts::ATOP_DYADS,
-                Step::Nmc => Parts::NMC,
-                Step::Contiguity => Parts::CONTIGUITY,
-                Step::Majors => Parts::MAJORS,
-                Step::GmlMids => Parts::MID_DYADS,
-                Step::Capdist => Parts::CAPITALS,
-                Step::Sscore => portfolio.with(Parts::NMC),
-            })
-        })
-}
-
-/// Parses `--with` and checks the steps fit the unit, before any data is loaded.
-pub(crate) fn parse_steps(with: &str, unit: casus_dyad::Unit) -> Result<Vec<Step>> {
-    let steps = Step::parse_list(with)?;
-    for s in &steps {
-        if !s.applies_to(unit) {
-            let valid: Vec<&str> = Step::ALL
-                .iter()
-                .filter(|x| x.applies_to(unit))
-                .map(|x| x.name())
-                .collect();
-            bail!(
-                "`{}` cannot be added to {} data; choose from: {}",
-                s.name(),
-                unit.name(),
-                valid.join(", ")
-            );
-        }
-    }
-    Ok(steps)
 }
 
 /// Where and how the table goes, checked before any work.

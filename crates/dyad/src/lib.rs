@@ -43,6 +43,7 @@ pub use steps::ContiguityRule;
 pub use system::{create_dyad_years, create_state_years, derive_false_dyads, CreateOptions};
 
 use casus_core::Record;
+use casus_data::Parts;
 use rayon::prelude::*;
 
 /// Why a table could not be built or written.
@@ -96,6 +97,9 @@ pub enum DyadError {
     /// A similarity option that does not fit the data.
     #[error("{0}")]
     Similarity(String),
+    /// The frame could not be assembled as an Arrow record batch.
+    #[error("arrow: {0}")]
+    Arrow(String),
     /// Writing failed.
     #[error("{path}: {message}")]
     Write {
@@ -185,6 +189,60 @@ impl Step {
         })
     }
 
+    /// An error unless the step applies to frames of `unit`, naming the steps that do.
+    pub fn check_unit(self, unit: Unit) -> Result<(), DyadError> {
+        if self.applies_to(unit) {
+            return Ok(());
+        }
+        let valid: Vec<&str> = Step::ALL
+            .iter()
+            .filter(|x| x.applies_to(unit))
+            .map(|x| x.name())
+            .collect();
+        Err(DyadError::StepNotForUnit {
+            step: self.name(),
+            unit: unit.name(),
+            valid: valid.join(", "),
+        })
+    }
+
+    /// [`Step::parse_list`], checking every step fits `unit` before any data is loaded
+    /// (the one parser of the CLI's `--with` and the Python and R `add` arguments).
+    pub fn parse_list_for(s: &str, unit: Unit) -> Result<Vec<Step>, DyadError> {
+        let steps = Step::parse_list(s)?;
+        for step in &steps {
+            step.check_unit(unit)?;
+        }
+        Ok(steps)
+    }
+
+    /// The datasets this step reads, besides the state system.
+    pub fn parts(self, opts: &Options) -> Parts {
+        match self {
+            Step::Atop => Parts::ATOP_DYADS,
+            Step::Nmc => Parts::NMC,
+            Step::Contiguity => Parts::CONTIGUITY,
+            Step::Majors => Parts::MAJORS,
+            Step::GmlMids => Parts::MID_DYADS,
+            Step::Capdist => Parts::CAPITALS,
+            Step::Sscore => match opts.similarity.portfolio {
+                PortfolioSource::Atop => Parts::ATOP_DYADS,
+                PortfolioSource::Cow => Parts::COW_ALLIANCES,
+            }
+            .with(Parts::NMC),
+        }
+    }
+
+    /// Every dataset a table with `steps` reads: the state system and the false dyads
+    /// always, then each step's (so only those are loaded).
+    pub fn parts_for(steps: &[Step], opts: &Options) -> Parts {
+        steps
+            .iter()
+            .fold(Parts::STATES.with(Parts::FALSE_DYADS), |p, s| {
+                p.with(s.parts(opts))
+            })
+    }
+
     /// Parses a comma-separated list, rejecting duplicates; empty items are skipped.
     pub fn parse_list(s: &str) -> Result<Vec<Step>, DyadError> {
         let mut out: Vec<Step> = Vec::new();
@@ -248,18 +306,7 @@ impl Frame {
     ) -> Result<(), DyadError> {
         let mut seen = self.steps.clone();
         for &s in steps {
-            if !s.applies_to(self.unit) {
-                let valid: Vec<&str> = Step::ALL
-                    .iter()
-                    .filter(|x| x.applies_to(self.unit))
-                    .map(|x| x.name())
-                    .collect();
-                return Err(DyadError::StepNotForUnit {
-                    step: s.name(),
-                    unit: self.unit.name(),
-                    valid: valid.join(", "),
-                });
-            }
+            s.check_unit(self.unit)?;
             if seen.contains(&s) {
                 return Err(DyadError::DuplicateStep(s.name()));
             }

@@ -25,6 +25,16 @@ pub struct CreateOptions {
     pub current_year: i16,
 }
 
+impl CreateOptions {
+    /// peacesciencer's default "current year": the year before today's (UTC).
+    pub fn current_year_today() -> i16 {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        (Day((secs / 86_400) as i32).year() - 1) as i16
+    }
+}
+
 /// A membership spell at year level, after the `mry` extension.
 #[derive(Clone, Debug)]
 pub(crate) struct YearSpell {

@@ -10,7 +10,7 @@
 
 use crate::frame::{Column, ColumnType, Frame, Validity, Value};
 use crate::DyadError;
-use arrow_array::{ArrayRef, Float64Array, Int32Array, StringArray};
+use arrow_array::{ArrayRef, Float64Array, Int32Array, RecordBatch, StringArray};
 use arrow_buffer::{BooleanBuffer, Buffer, NullBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::arrow_writer::{compute_leaves, ArrowColumnChunk, ArrowRowGroupWriterFactory};
@@ -179,14 +179,35 @@ fn pq_err(e: impl std::fmt::Display) -> io::Error {
 /// between materialising and encoding, large enough for readers.
 const ROW_GROUP: usize = 1 << 18;
 
+/// The Arrow schema of `frame`: Int32 codes and counts, Float64 measures, Utf8 names;
+/// every column nullable except the keys.
+pub fn arrow_schema(frame: &Frame) -> Schema {
+    Schema::new(
+        frame
+            .columns()
+            .iter()
+            .map(|c| Field::new(c.name(), arrow_type(c), !is_key(c.name())))
+            .collect::<Vec<Field>>(),
+    )
+}
+
+/// The whole frame as one Arrow record batch (what the Python package hands to pyarrow
+/// through the C data interface). Columns are materialised in parallel.
+pub fn record_batch(frame: &Frame) -> Result<RecordBatch, DyadError> {
+    let schema = Arc::new(arrow_schema(frame));
+    let rows = 0..frame.len();
+    let arrays: Vec<ArrayRef> = frame
+        .columns()
+        .par_iter()
+        .map(|c| arrow_array(c, rows.clone()))
+        .collect();
+    RecordBatch::try_new(schema, arrays).map_err(|e| DyadError::Arrow(e.to_string()))
+}
+
 /// Writes `frame` as Parquet (Snappy). Columns of each row group are encoded in parallel.
 pub fn write_parquet<W: Write + Send>(frame: &Frame, out: W) -> io::Result<()> {
     let cols = frame.columns();
-    let fields: Vec<Field> = cols
-        .iter()
-        .map(|c| Field::new(c.name(), arrow_type(c), !is_key(c.name())))
-        .collect();
-    let schema = Arc::new(Schema::new(fields));
+    let schema = Arc::new(arrow_schema(frame));
     let kv = vec![
         KeyValue::new("casus.unit".to_string(), frame.unit().name().to_string()),
         KeyValue::new("casus.system".to_string(), "cow".to_string()),

@@ -210,3 +210,44 @@ fn fingerprint_round_trips_through_csv() {
     assert!(back.diff(&fp, 0.0).is_empty());
     assert_eq!(back.rows[0].n, 506);
 }
+
+#[test]
+fn record_batch_matches_the_parquet_schema_and_rows() {
+    let f = dyads_1816();
+    let batch = write::record_batch(&f).unwrap();
+    assert_eq!(batch.num_rows(), 506);
+    assert_eq!(*batch.schema(), write::arrow_schema(&f));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.parquet");
+    write::write_file(&f, &path, Format::Parquet, Overwrite::Replace).unwrap();
+    let file = std::fs::File::open(&path).unwrap();
+    let from_file: Vec<_> = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(from_file.len(), 1, "506 rows are one row group");
+    for k in 0..batch.num_columns() {
+        assert_eq!(
+            batch.column(k).to_data(),
+            from_file[0].column(k).to_data(),
+            "column {}",
+            f.columns()[k].name()
+        );
+    }
+}
+
+#[test]
+fn steps_are_checked_against_the_unit_before_loading() {
+    use casus_dyad::Unit;
+    let err = Step::parse_list_for("nmc,atop", Unit::StateYear).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`atop` cannot be added to state_year data; for state_year choose from: nmc, majors"
+    );
+    let steps = Step::parse_list_for("atop,sscore", Unit::DyadYear { directed: true }).unwrap();
+    let parts = Step::parts_for(&steps, &Options::default());
+    assert!(parts.has(casus_data::Parts::ATOP_DYADS) && parts.has(casus_data::Parts::NMC));
+    assert!(!parts.has(casus_data::Parts::CAPITALS));
+}

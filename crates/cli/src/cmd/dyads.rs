@@ -2,9 +2,7 @@
 //! Tests: crates/cli/tests/dyads.rs; parity: crates/dyad/tests/parity.rs.
 
 use crate::progress::Bar;
-use crate::research::{
-    emit, load_record, parse_steps, parse_years, parts_for, CommonArgs, SimilarityArgs, TableOutput,
-};
+use crate::research::{emit, load_record, parse_years, CommonArgs, SimilarityArgs, TableOutput};
 use anyhow::Result;
 use casus_data::DataSource;
 use casus_dyad::CreateOptions;
@@ -68,13 +66,13 @@ pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
     let started = Instant::now();
     let System::Cow = a.system;
     let directed = !a.undirected;
-    let steps = parse_steps(&a.with, casus_dyad::Unit::DyadYear { directed })?;
+    let steps = casus_dyad::Step::parse_list_for(&a.with, casus_dyad::Unit::DyadYear { directed })?;
     let target = a.output.target()?;
     let mut opts = a.common.options();
     opts.similarity = a.similarity.options(true)?;
     let bar = Bar::new(a.common.quiet);
     bar.step("loading data");
-    let rec = load_record(src, parts_for(&steps, &opts))?;
+    let rec = load_record(src, casus_dyad::Step::parts_for(&steps, &opts))?;
     bar.step("building dyad-years");
     let create = CreateOptions {
         directed,

@@ -4,7 +4,7 @@
 
 use crate::output::{write_json, Format, Table};
 use crate::progress::Bar;
-use crate::research::{default_current_year, load_record, SimilarityArgs};
+use crate::research::{load_record, SimilarityArgs};
 use anyhow::{bail, Result};
 use casus_data::{DataSource, Parts};
 use casus_dyad::{write, MemberFile, PortfolioSource};
@@ -113,7 +113,9 @@ pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
             .with(member_part),
     )?;
     let ids = (!a.all_alliances).then_some(a.alliance.as_slice());
-    let current_year = a.current_year.unwrap_or_else(default_current_year);
+    let current_year = a
+        .current_year
+        .unwrap_or_else(casus_dyad::CreateOptions::current_year_today);
     let res = casus_dyad::alliance_similarity(
         &rec,
         ids,

@@ -2,9 +2,7 @@
 //! Tests: crates/cli/tests/dyads.rs (`stateyears_*`).
 
 use crate::progress::Bar;
-use crate::research::{
-    emit, load_record, parse_steps, parse_years, parts_for, CommonArgs, TableOutput,
-};
+use crate::research::{emit, load_record, parse_years, CommonArgs, TableOutput};
 use anyhow::Result;
 use casus_data::DataSource;
 use casus_dyad::{CreateOptions, Unit};
@@ -43,12 +41,12 @@ pub struct Args {
 
 pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
     let started = Instant::now();
-    let steps = parse_steps(&a.with, Unit::StateYear)?;
+    let steps = casus_dyad::Step::parse_list_for(&a.with, Unit::StateYear)?;
     let target = a.output.target()?;
     let opts = a.common.options();
     let bar = Bar::new(a.common.quiet);
     bar.step("loading data");
-    let rec = load_record(src, parts_for(&steps, &opts))?;
+    let rec = load_record(src, casus_dyad::Step::parts_for(&steps, &opts))?;
     let create = CreateOptions {
         directed: true,
         years: a.years,
