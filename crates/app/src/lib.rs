@@ -15,6 +15,7 @@ mod scenario;
 pub mod spec_check;
 pub mod states;
 pub mod treaty;
+pub mod window;
 
 pub use compare::{compare, Comparison, Variant};
 pub use invoke::{attacker_names, invoke_view};

@@ -86,3 +86,69 @@ pub fn during_war(w: &World, incidents: &mut [RecordIncident]) {
         }
     }
 }
+
+/// What a user asks of the reliability study (the CLI's options, the packages' arguments).
+#[derive(Clone, Debug, Default)]
+pub struct Ask<'a> {
+    /// Cases from GML MIDs instead of COW wars.
+    pub mids: bool,
+    /// First and last year or day of the window.
+    pub bounds: crate::window::Bounds<'a>,
+    /// Lowest MID hostility of the attack (MIDs only; wars are hostility 5).
+    pub min_hostility: u8,
+    /// Count side-B joiners as attacked too.
+    pub joiners: bool,
+    /// Let war incidents span the rest of their war (alliances signed during it count).
+    pub during_war: bool,
+    /// Only these ATOP alliances (empty: all).
+    pub treaties: &'a [String],
+}
+
+/// The incidents an [`Ask`] selects, the alliances it measures and what it asked, ready
+/// for [`casus_backtest::reliability`].
+pub struct Cases<'w> {
+    /// The ATOP alliances measured.
+    pub treaties: Vec<&'w Treaty>,
+    /// The attacks the cases come from.
+    pub incidents: Vec<RecordIncident>,
+    /// The query, for the view's header.
+    pub query: casus_backtest::view::ReliabilityQuery,
+}
+
+/// Selects the incidents and alliances of an [`Ask`]: wars by default (hostility 5), MIDs
+/// at `min_hostility` or more; only states attacked on the first day (or by a joining
+/// attacker) unless `joiners`. Errors name the argument at fault.
+pub fn cases<'w>(w: &'w World, ask: &Ask) -> Result<Cases<'w>> {
+    let sources = Sources {
+        mids: ask.mids,
+        wars: !ask.mids,
+        library: false,
+    };
+    let min_hostility = if ask.mids { ask.min_hostility } else { 5 };
+    let chosen = crate::window::select(
+        w,
+        sources,
+        ask.bounds,
+        Day::first_of_year(1816),
+        min_hostility,
+    )?;
+    let mut incidents = chosen.incidents;
+    if !ask.joiners {
+        incidents.retain(|i| i.entry != incidents::Entry::TargetJoins);
+    }
+    if ask.during_war {
+        during_war(w, &mut incidents);
+    }
+    let treaties = atop_treaties(w, ask.treaties)?;
+    let query = casus_backtest::view::ReliabilityQuery {
+        window: chosen.window,
+        sources: vec![if ask.mids { Source::Mid } else { Source::War }],
+        min_hostility,
+        joiners: ask.joiners,
+    };
+    Ok(Cases {
+        treaties,
+        incidents,
+        query,
+    })
+}

@@ -2,14 +2,12 @@
 //! Tests: crates/cli/tests/backtest.rs (`reliability_*`). Method: docs/backtest.md.
 
 use crate::output::{write_json, write_table, Format, Table};
-use crate::window::select;
 use anyhow::Result;
-use casus_backtest::incidents::{Entry, Source, Sources};
 use casus_backtest::reliability::{Rate, Row};
 use casus_backtest::view::{ReliabilityQuery, ReliabilityView, REFERENCES};
 use casus_backtest::{RecordIncident, Reliability};
 use casus_core::treaty::Treaty;
-use casus_core::{Day, World};
+use casus_core::World;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -88,44 +86,27 @@ pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
         super::reproduce::run(study, &world, a.during_war, a.format, out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let src = if a.mids {
-        Sources {
-            mids: true,
-            wars: false,
-            library: false,
-        }
-    } else {
-        Sources {
-            mids: false,
-            wars: true,
-            library: false,
-        }
+    let ask = casus_app::reliability::Ask {
+        mids: a.mids,
+        bounds: casus_app::window::Bounds {
+            from: a.from.as_deref(),
+            to: a.to.as_deref(),
+            from_name: "--from",
+            to_name: "--to",
+        },
+        min_hostility: a.min_hostility,
+        joiners: a.joiners,
+        during_war: a.during_war,
+        treaties: &a.treaties,
     };
-    let min_hostility = if a.mids { a.min_hostility } else { 5 };
-    let (window, mut incidents) = select(
-        &world,
-        src,
-        a.from.as_deref(),
-        a.to.as_deref(),
-        Day::first_of_year(1816),
-        min_hostility,
-    )?;
-    if !a.joiners {
-        incidents.retain(|i| i.entry != Entry::TargetJoins);
-    }
-    if a.during_war {
-        casus_app::reliability::during_war(&world, &mut incidents);
-    }
-    let treaties = casus_app::reliability::atop_treaties(&world, &a.treaties)?;
+    let casus_app::reliability::Cases {
+        treaties,
+        incidents,
+        query: q,
+    } = casus_app::reliability::cases(&world, &ask)?;
     let pb = crate::progress::incidents(incidents.len(), "reliability");
     let r = casus_backtest::reliability(&world, &treaties, &incidents, &|n| pb.inc(n));
     pb.finish_and_clear();
-    let q = ReliabilityQuery {
-        window,
-        sources: vec![if a.mids { Source::Mid } else { Source::War }],
-        min_hostility,
-        joiners: a.joiners,
-    };
     match a.format {
         Format::Json => write_json(
             out,
