@@ -350,7 +350,7 @@ proptest! {
         let before = casus_core::engine::Engine::new(w, vec![nato]).invoke(&inc, Options::default());
         let mut bigger = nato.clone();
         bigger.parties.push(casus_core::treaty::Party {
-            ccode: extra, roles: vec!["member".into()], entry: casus_core::Day(0), exit: None, source: None });
+            ccode: extra, roles: vec!["member".into()], entry: casus_core::Day(0), exit: None, exit_how: None, source: None });
         let after = casus_core::engine::Engine::new(w, vec![&bigger]).invoke(&inc, Options::default());
         for o in &before.obligations {
             prop_assert!(after.obligations.iter().any(|x| x.obligor == o.obligor && x.article == o.article && x.status == o.status),

@@ -267,6 +267,7 @@ fn party(
         roles,
         entry,
         exit,
+        exit_how: None,
         source: Some(match get(m, "phase", row).filter(|&p| p > 0) {
             Some(p) => format!("ATOP {} member-level, phase {p}", release.version),
             None => format!("ATOP {} member-level", release.version),

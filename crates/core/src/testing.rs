@@ -82,6 +82,7 @@ pub fn treaty(id: &str, in_force: &str, parties: &[Ccode], clauses: Vec<Clause>)
                 roles: vec!["member".into()],
                 entry: start,
                 exit: None,
+                exit_how: None,
                 source: None,
             })
             .collect(),

@@ -353,6 +353,31 @@ pub struct Clause {
     pub contributions: Vec<Contribution>,
 }
 
+/// How a party stopped being one. The engine only reads the exit day; the kind is kept so
+/// that a library entry says what happened (Cuba was excluded from the inter-American system
+/// in 1962, it did not denounce the Rio Treaty) instead of calling every end a withdrawal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExitHow {
+    /// The state left by its own act (denunciation, withdrawal, non-renewal).
+    Withdrew,
+    /// The other parties or an organ of the treaty excluded it.
+    Excluded,
+    /// Another party suspended its obligations towards the state; the treaty may still
+    /// formally bind the state with third parties.
+    Suspended,
+    /// The treaty, or the state's participation, ended for every party (dissolution,
+    /// expiry, the state's extinction).
+    Ended,
+}
+
+crate::keywords!(ExitHow {
+    Withdrew => "withdrew",
+    Excluded => "excluded",
+    Suspended => "suspended",
+    Ended => "ended",
+});
+
 /// A party and when it belongs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Party {
@@ -364,6 +389,10 @@ pub struct Party {
     pub entry: Day,
     /// Last day the state is a party; `None` while it still is.
     pub exit: Option<Day>,
+    /// How the state stopped being a party, where the source says so (`None` for ATOP
+    /// records, which do not code it per member, and for parties that have not left).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit_how: Option<ExitHow>,
     /// Where the dates come from (a dataset, or a source note for facts after it ends).
     pub source: Option<String>,
 }

@@ -49,6 +49,30 @@ pub const SPECS: &[(&str, &str)] = &[
         include_str!("../../../treaties/eu-42-7.toml"),
     ),
     (
+        "treaties/oas-charter-1948.toml",
+        include_str!("../../../treaties/oas-charter-1948.toml"),
+    ),
+    (
+        "treaties/arab-league-1950.toml",
+        include_str!("../../../treaties/arab-league-1950.toml"),
+    ),
+    (
+        "treaties/seato-1954.toml",
+        include_str!("../../../treaties/seato-1954.toml"),
+    ),
+    (
+        "treaties/baghdad-pact-1955.toml",
+        include_str!("../../../treaties/baghdad-pact-1955.toml"),
+    ),
+    (
+        "treaties/warsaw-pact-1955.toml",
+        include_str!("../../../treaties/warsaw-pact-1955.toml"),
+    ),
+    (
+        "treaties/cis-charter-1993.toml",
+        include_str!("../../../treaties/cis-charter-1993.toml"),
+    ),
+    (
         "treaties/ukraine-a.toml",
         include_str!("../../../treaties/ukraine-a.toml"),
     ),

@@ -83,7 +83,9 @@ pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode>
             match format {
                 Format::Json => write_json(out, &Detail::new(w, t))?,
                 Format::Csv => {
-                    let mut tab = Table::new(&["ccode", "abb", "roles", "entry", "exit", "source"]);
+                    let mut tab = Table::new(&[
+                        "ccode", "abb", "roles", "entry", "exit", "exit_how", "source",
+                    ]);
                     for p in &t.parties {
                         tab.push(vec![
                             p.ccode.to_string(),
@@ -91,6 +93,7 @@ pub fn run(c: TreatyCommand, w: &World, out: &mut dyn Write) -> Result<ExitCode>
                             p.roles.join(";"),
                             p.entry.to_string(),
                             opt(p.exit),
+                            opt(p.exit_how.map(|h| h.keyword())),
                             opt(p.source.clone()),
                         ]);
                     }
@@ -170,7 +173,11 @@ fn show(w: &World, t: &Treaty, out: &mut dyn Write) -> Result<()> {
             w.states.abb(p.ccode),
             w.states.name(p.ccode),
             p.entry.to_string(),
-            p.exit.map_or("—".into(), |d| d.to_string()),
+            match (p.exit, p.exit_how) {
+                (Some(d), Some(h)) => format!("{d} ({})", h.keyword()),
+                (Some(d), None) => d.to_string(),
+                (None, _) => "—".into(),
+            },
             p.roles.join(", "),
             opt(p.source.clone()),
         ]);

@@ -2,16 +2,16 @@
 //! (`docs/spec.md`, "Parties" and "Groups"). A state may be listed several times with
 //! spells that do not overlap (Germany 255 leaves and returns).
 
-use super::{id, opt_text, sources_of, state};
+use super::{choice, id, opt_text, sources_of, state};
 use crate::walk::{closest, Ctx, Field, Span, Tbl};
-use casus_core::treaty::{Group, Party};
+use casus_core::treaty::{ExitHow, Group, Party};
 use casus_core::{Ccode, Day, StateSystem};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) const GROUP_KEYS: &[&str] = &["id", "name", "sources", "member"];
-pub(crate) const MEMBER_KEYS: &[&str] = &["state", "states", "entry", "exit", "source"];
+pub(crate) const MEMBER_KEYS: &[&str] = &["state", "states", "entry", "exit", "exit-how", "source"];
 pub(crate) const PARTY_KEYS: &[&str] = &[
-    "state", "states", "group", "roles", "entry", "exit", "source",
+    "state", "states", "group", "roles", "entry", "exit", "exit-how", "source",
 ];
 
 /// A party or group member as read, with where it was written.
@@ -115,7 +115,7 @@ fn whole_group(
     source: &Option<String>,
     out: &mut Vec<Member>,
 ) {
-    for k in ["entry", "exit"] {
+    for k in ["entry", "exit", "exit-how"] {
         if let Some(x) = t.get(k) {
             cx.error(
                 &x.span,
@@ -181,6 +181,7 @@ fn by_state(
         }
         Some(d)
     });
+    let exit_how = exit_how(cx, t, exit.is_some());
     let names: Vec<Field> = match (t.get("state"), t.get("states")) {
         (Some(s), _) => vec![s],
         (_, Some(s)) => {
@@ -230,12 +231,30 @@ fn by_state(
                 roles: roles.to_vec(),
                 entry,
                 exit,
+                exit_how,
                 source: source.clone(),
             },
             span: nf.span.clone(),
             path: nf.path.clone(),
         });
     }
+}
+
+/// `exit-how = "withdrew" | "excluded" | "suspended" | "ended"`: how the party left. It
+/// qualifies an exit, so it needs one (an exit without it stays unqualified).
+fn exit_how(cx: &mut Ctx, t: &Tbl, has_exit: bool) -> Option<ExitHow> {
+    let f = t.get("exit-how")?;
+    let how = choice(cx, &f, &ExitHow::ALL, "exit-how")?;
+    if !has_exit && !t.has("exit") {
+        cx.error(
+            &f.span,
+            &f.path,
+            "`exit-how` says how a party left, but it has no `exit`",
+            Some("add `exit = \"YYYY-MM-DD\"` (the last day as a party) or drop `exit-how`".into()),
+        );
+        return None;
+    }
+    Some(how)
 }
 
 /// Overlap errors reported per list of parties or group members at most; past that one
