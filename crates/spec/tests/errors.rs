@@ -78,6 +78,7 @@ bad! {
     incident_library => "incidents",
     group_library => "groups",
     attacker_is_party_exceptions => "attacker-is-party",
+    exit_how_values_and_an_exit_to_qualify => "exit-how",
 }
 
 #[test]
