@@ -11,7 +11,8 @@
 
 use crate::incidents::{mid_incidents, Entry};
 use casus_core::engine::{Engine, Options, Reading};
-use casus_core::{Ccode, World};
+use casus_core::treaty::Treaty;
+use casus_core::{Ccode, Day, World};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,6 +32,9 @@ struct Case {
     year: i16,
     hostility: u8,
     actual: Joined,
+    /// Actual joiners with no treaty in force, of any kind, with any originator of either
+    /// side on the day of the first attack: no alliance reading can predict them.
+    untied: usize,
     legal: Prediction,
     escalation: Prediction,
 }
@@ -80,6 +84,11 @@ pub struct Score {
     pub recall: Option<f64>,
     /// Harmonic mean of precision and recall.
     pub f1: Option<f64>,
+    /// Actual joiners with no treaty in force, of any kind, with any originator of either
+    /// side ([`tied`]): no reading of alliances can predict them.
+    pub untied: usize,
+    /// (actual − untied) / actual: the highest recall any alliance reading can reach.
+    pub recall_bound: Option<f64>,
 }
 
 /// A dispute where a reading missed joiners or predicted joiners that did not come.
@@ -117,6 +126,20 @@ pub const ERAS: [(&str, i16, i16); 4] = [
     ("1946-1989", 1946, 1989),
     ("1990-2010", 1990, 2010),
 ];
+
+/// Whether `joiner` shares a treaty in force on `day` (any clause kind: defence, neutrality,
+/// non-aggression, consultation) with one of `originators`. A joiner without such a tie
+/// came for reasons no alliance reading can see (a UN mandate, a coalition of choice), so
+/// the share of tied joiners bounds the recall of every reading.
+pub fn tied(treaties: &[&Treaty], day: Day, joiner: Ccode, originators: &[Ccode]) -> bool {
+    treaties.iter().any(|t| {
+        t.binds_on(day)
+            && t.is_party_on(joiner, day)
+            && originators
+                .iter()
+                .any(|&o| o != joiner && t.is_party_on(o, day))
+    })
+}
 
 fn predict(
     engine: &Engine,
@@ -171,16 +194,29 @@ pub fn validate_joiners(world: &World, limit: usize) -> JoinerValidation {
     for ri in all.iter().filter(|i| i.entry == Entry::Origin) {
         origins.entry(ri.dispute).or_default().push(&ri.incident);
     }
-    let engine = Engine::new(world, world.default_treaties());
+    let mut originators: BTreeMap<u32, Vec<Ccode>> = BTreeMap::new();
+    for p in rec.mid_participants.iter().filter(|p| p.originator) {
+        originators.entry(p.dispnum).or_default().push(p.ccode);
+    }
+    let treaties = world.default_treaties();
+    let engine = Engine::new(world, treaties.clone());
     let cases: Vec<Case> = origins
         .par_iter()
         .filter_map(|(&d, incs)| {
             let &(year, hostlev) = disputes.get(&d)?;
+            let actual = actual.get(&d).cloned().unwrap_or_default();
+            let orig = originators.get(&d).map_or(&[][..], |v| &v[..]);
+            let day = incs.iter().map(|i| i.date).min()?;
+            let untied = actual
+                .iter()
+                .filter(|&&(s, _)| !tied(&treaties, day, s, orig))
+                .count();
             (hostlev >= 4).then(|| Case {
                 dispute: d,
                 year,
                 hostility: hostlev as u8,
-                actual: actual.get(&d).cloned().unwrap_or_default(),
+                actual,
+                untied,
                 legal: predict(&engine, incs, Reading::Legal),
                 escalation: predict(&engine, incs, Reading::Escalation),
             })
@@ -256,8 +292,9 @@ fn score<'a>(
     disputes_of: &'static str,
     era: &'static str,
 ) -> Score {
-    let (mut n, mut actual, mut predicted, mut right) = (0, 0, 0, 0);
+    let (mut n, mut actual, mut predicted, mut right, mut untied) = (0, 0, 0, 0, 0);
     for c in cases {
+        untied += c.untied;
         let p = prediction(c, reading);
         let p = match stage {
             Stage::Round1 => &p.round1,
@@ -288,5 +325,7 @@ fn score<'a>(
         precision,
         recall,
         f1,
+        untied,
+        recall_bound: ratio(actual - untied, actual),
     }
 }
