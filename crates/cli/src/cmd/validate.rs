@@ -74,6 +74,8 @@ fn scores(v: &[Score], eras: bool) -> Table {
         "precision",
         "recall",
         "F1",
+        "no tie",
+        "recall bound",
     ]);
     for s in v.iter().filter(|s| eras || s.era == "all") {
         t.push(vec![
@@ -88,6 +90,8 @@ fn scores(v: &[Score], eras: bool) -> Table {
             num(s.precision),
             num(s.recall),
             num(s.f1),
+            s.untied.to_string(),
+            num(s.recall_bound),
         ]);
     }
     t
