@@ -295,6 +295,7 @@ fn clause((kind, role, conditions): (Kind, String, Vec<Condition>)) -> Clause {
         scope: Scope::anywhere(),
         conditions,
         exceptions: vec![],
+        against_parties: false,
         contributions: vec![],
     }
 }

@@ -59,6 +59,7 @@ pub fn clause(kind: Kind, strength: Strength) -> Clause {
         scope: Scope::anywhere(),
         conditions: vec![],
         exceptions: vec![],
+        against_parties: false,
         contributions: vec![],
     }
 }

@@ -349,6 +349,12 @@ pub struct Clause {
     pub conditions: Vec<Condition>,
     /// Rules that switch the clause off.
     pub exceptions: Vec<Exception>,
+    /// The text owes the defence against any attacker, a fellow party included (Arab League
+    /// Art. 2: "any armed aggression made against any one or more of them"). Without it the
+    /// legal reading withholds defence against a fellow party unless an exception says what
+    /// happens then (`docs/spec.md`, "Attacks among parties").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub against_parties: bool,
     /// What each guarantor pledges when the clause is triggered.
     pub contributions: Vec<Contribution>,
 }

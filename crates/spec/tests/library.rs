@@ -481,3 +481,16 @@ fn multilateral_pacts_replace_their_atop_records() {
     // The Baghdad Pact binds to consult only (ATOP codes no defence obligation).
     assert_eq!(clause(treaty("baghdad-pact-1955"), "1").strength, Strength::Consult);
 }
+
+/// Arab League Art. 2 and Warsaw Pact Art. 4 name any aggressor, so they are owed against a
+/// fellow party; the OAS and CIS Charters and the Baghdad Pact bind only to consult.
+#[test]
+fn rules_for_attacks_among_parties_follow_the_texts() {
+    assert!(clause(treaty("arab-league-1950"), "2").against_parties);
+    assert!(clause(treaty("warsaw-pact-1955"), "4").against_parties);
+    assert!(!clause(treaty("seato-1954"), "IV.1").against_parties);
+    assert!(!clause(treaty("nato"), "5").against_parties);
+    for (id, art) in [("oas-charter-1948", "3"), ("cis-charter-1993", "Section III")] {
+        assert_eq!(clause(treaty(id), art).strength, Strength::Consult, "{id}");
+    }
+}

@@ -145,6 +145,7 @@ impl ClauseCheck<'_> {
         let c = self.clause;
         self.reading == Reading::Legal
             && c.kind == Kind::Defence
+            && !c.against_parties
             && !c
                 .exceptions
                 .iter()

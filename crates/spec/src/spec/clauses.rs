@@ -21,6 +21,7 @@ pub(crate) const CLAUSE_KEYS: &[&str] = &[
     "scope",
     "conditions",
     "exception",
+    "against-parties",
     "contribution",
     "source",
     "note",
@@ -108,6 +109,7 @@ fn clause(
         .map(|f| conditions(cx, states, &f))
         .unwrap_or_default();
     let exceptions = exceptions(cx, states, &t, notes);
+    let against_parties = against_parties(cx, &t, &exceptions);
     let contributions = contributions(cx, states, &t, names, &article, notes);
     if let Some(s) = opt_text(cx, &t, "source") {
         notes.push(format!(
@@ -142,8 +144,31 @@ fn clause(
         scope: sc?,
         conditions: conds,
         exceptions,
+        against_parties,
         contributions,
     })
+}
+
+/// `against-parties = true`: the clause is owed against an attacker who is itself a party.
+/// It contradicts an exception on `attacker-is-party`, so the two together are an error.
+fn against_parties(cx: &mut Ctx, t: &Tbl, exceptions: &[Exception]) -> bool {
+    let Some(f) = t.get("against-parties") else {
+        return false;
+    };
+    let Some(v) = f.bool(cx) else { return false };
+    if v && exceptions
+        .iter()
+        .any(|e| e.when.contains(&Condition::AttackerIsParty))
+    {
+        cx.error(
+            &f.span,
+            &f.path,
+            "`against-parties = true` contradicts an exception on `attacker-is-party`",
+            Some("keep one: the clause is owed against a fellow party, or an exception says what happens instead".into()),
+        );
+        return false;
+    }
+    v
 }
 
 /// `[[clause.exception]]`: rules that switch the clause off when all their conditions hold.
