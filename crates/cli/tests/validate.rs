@@ -61,5 +61,8 @@ fn treaty_show_says_how_a_party_left() {
         .args(["treaty", "show", "anzus-1951", "--format", "csv"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("exit_how").and(predicate::str::contains("1986-08-11,suspended")));
+        .stdout(
+            predicate::str::contains("exit_how")
+                .and(predicate::str::contains("1986-08-11,suspended")),
+        );
 }

@@ -443,13 +443,28 @@ fn exits_say_how_a_party_left() {
         (p.exit, p.exit_how)
     };
     // Cuba: excluded by Resolution VI of Punta del Este on 31 January 1962.
-    assert_eq!(exit("rio-1947", 40), (Some(day("1962-01-31")), Some(ExitHow::Excluded)));
-    assert_eq!(exit("oas-charter-1948", 40), (Some(day("1962-01-31")), Some(ExitHow::Excluded)));
+    assert_eq!(
+        exit("rio-1947", 40),
+        (Some(day("1962-01-31")), Some(ExitHow::Excluded))
+    );
+    assert_eq!(
+        exit("oas-charter-1948", 40),
+        (Some(day("1962-01-31")), Some(ExitHow::Excluded))
+    );
     // New Zealand: the US suspended its obligations on 11 August 1986.
-    assert_eq!(exit("anzus-1951", 920), (Some(day("1986-08-11")), Some(ExitHow::Suspended)));
+    assert_eq!(
+        exit("anzus-1951", 920),
+        (Some(day("1986-08-11")), Some(ExitHow::Suspended))
+    );
     // Warsaw Pact: dissolved; the GDR ends with unification.
-    assert_eq!(exit("warsaw-pact-1955", 365), (Some(day("1991-07-01")), Some(ExitHow::Ended)));
-    assert_eq!(exit("warsaw-pact-1955", 339), (Some(day("1968-09-12")), Some(ExitHow::Withdrew)));
+    assert_eq!(
+        exit("warsaw-pact-1955", 365),
+        (Some(day("1991-07-01")), Some(ExitHow::Ended))
+    );
+    assert_eq!(
+        exit("warsaw-pact-1955", 339),
+        (Some(day("1968-09-12")), Some(ExitHow::Withdrew))
+    );
     // Parties that have not left carry no kind of exit.
     assert_eq!(exit("nato", 2), (None, None));
 }
@@ -471,15 +486,24 @@ fn multilateral_pacts_replace_their_atop_records() {
         assert!(!treaty(id).name.starts_with("ATOP"), "{id}");
     }
     // Warsaw Pact members in 1968, before Albania's withdrawal took effect, and after.
-    assert_eq!(members_on(treaty("warsaw-pact-1955"), "1968-09-01").len(), 8);
-    assert_eq!(members_on(treaty("warsaw-pact-1955"), "1970-01-01").len(), 7);
+    assert_eq!(
+        members_on(treaty("warsaw-pact-1955"), "1968-09-01").len(),
+        8
+    );
+    assert_eq!(
+        members_on(treaty("warsaw-pact-1955"), "1970-01-01").len(),
+        7
+    );
     // CSTO: Belarus from 31 December 1993, Uzbekistan back from 16 August 2006.
     let csto = treaty("csto");
     assert!(members_on(csto, "1993-12-31").contains(&370));
     assert!(!members_on(csto, "1993-12-30").contains(&370));
     assert!(members_on(csto, "2006-08-16").contains(&704));
     // The Baghdad Pact binds to consult only (ATOP codes no defence obligation).
-    assert_eq!(clause(treaty("baghdad-pact-1955"), "1").strength, Strength::Consult);
+    assert_eq!(
+        clause(treaty("baghdad-pact-1955"), "1").strength,
+        Strength::Consult
+    );
 }
 
 /// Arab League Art. 2 and Warsaw Pact Art. 4 name any aggressor, so they are owed against a
@@ -490,7 +514,10 @@ fn rules_for_attacks_among_parties_follow_the_texts() {
     assert!(clause(treaty("warsaw-pact-1955"), "4").against_parties);
     assert!(!clause(treaty("seato-1954"), "IV.1").against_parties);
     assert!(!clause(treaty("nato"), "5").against_parties);
-    for (id, art) in [("oas-charter-1948", "3"), ("cis-charter-1993", "Section III")] {
+    for (id, art) in [
+        ("oas-charter-1948", "3"),
+        ("cis-charter-1993", "Section III"),
+    ] {
         assert_eq!(clause(treaty(id), art).strength, Strength::Consult, "{id}");
     }
 }
