@@ -85,6 +85,13 @@ pub fn data_frame(f: &Frame) -> Result<Robj, String> {
             _ => v.as_real_slice_mut().map_or(Slot::Done, Slot::Real),
         })
         .collect();
+    for s in &slots {
+        match s {
+            Slot::Real(v) => huge_pages(v),
+            Slot::Int(v) => huge_pages(v),
+            Slot::Done => {}
+        }
+    }
     slots
         .into_par_iter()
         .zip(cols.par_iter())
@@ -110,3 +117,26 @@ pub fn data_frame(f: &Frame) -> Result<Robj, String> {
     df.set_attrib("ps_system", "cow").map_err(set)?;
     Ok(df)
 }
+
+/// Asks the kernel to back a large fresh vector with transparent huge pages: its pages are
+/// first touched by the fill, and one fault per 2 MiB instead of per 4 KiB is most of the
+/// conversion's cost for a table the size of P1. Advice only: the memory stays R's.
+#[cfg(target_os = "linux")]
+fn huge_pages<T>(v: &[T]) {
+    const HUGE: usize = 2 << 20;
+    let start = v.as_ptr() as usize;
+    let end = start + std::mem::size_of_val(v);
+    let first = start.next_multiple_of(HUGE);
+    if end > first + HUGE {
+        let len = (end - first) / HUGE * HUGE;
+        // SAFETY: [first, first + len) lies inside `v`'s allocation; MADV_HUGEPAGE changes
+        // how pages are backed, never their contents.
+        #[allow(unsafe_code)]
+        unsafe {
+            libc::madvise(first as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn huge_pages<T>(_: &[T]) {}
