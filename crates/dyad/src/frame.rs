@@ -235,8 +235,8 @@ impl Column {
     pub fn fill_f64(&self, start: usize, out: &mut [f64], na: f64) -> bool {
         let r = start..start + out.len();
         match &self.data {
-            Data::U16(v) => fill(out, &v[r], |x| f64::from(x)),
-            Data::I16(v) => fill(out, &v[r], |x| f64::from(x)),
+            Data::U16(v) => fill(out, &v[r], f64::from),
+            Data::I16(v) => fill(out, &v[r], f64::from),
             Data::I8(v) => fill(out, &v[r], |x| if x == NA_I8 { na } else { f64::from(x) }),
             Data::F64(v, None) => out.copy_from_slice(&v[r]),
             Data::F64(v, Some(m)) => {
