@@ -21,6 +21,11 @@ fi
 
 # One target directory for the package's cargo workspace across runs.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target/r}"
+# The package's Rust crate is its own workspace: the root's fmt/clippy/tests skip it.
+cargo fmt --manifest-path r/src/rust/Cargo.toml --check
+cargo clippy -q --release --manifest-path r/src/rust/Cargo.toml --all-targets -- -D warnings
+cargo test -q --release --manifest-path r/src/rust/Cargo.toml
+
 lib=$(mktemp -d)
 trap 'rm -rf "$lib"' EXIT
 R CMD INSTALL --no-multiarch -l "$lib" r
