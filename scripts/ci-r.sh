@@ -28,7 +28,7 @@ cargo test -q --release --manifest-path r/src/rust/Cargo.toml
 
 lib=$(mktemp -d)
 trap 'rm -rf "$lib"' EXIT
-R CMD INSTALL --no-multiarch -l "$lib" r
+R CMD INSTALL --no-multiarch --clean -l "$lib" r
 
 bin="${CASUS_BIN:-$root/target/release/casus}"
 if [[ ! -x "$bin" ]]; then
