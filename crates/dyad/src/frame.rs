@@ -225,6 +225,58 @@ impl Column {
             .count()
     }
 
+    /// Writes rows `start..start + out.len()` as doubles, `na` where missing, straight into
+    /// a caller's buffer (a preallocated R or NumPy vector: no intermediate copy). The NA
+    /// value is the caller's (R's `NA_real_` is a NaN with a payload this crate does not
+    /// know). Returns false, writing nothing, for a text column.
+    ///
+    /// # Panics
+    /// If the rows run past the end of the column.
+    pub fn fill_f64(&self, start: usize, out: &mut [f64], na: f64) -> bool {
+        let r = start..start + out.len();
+        match &self.data {
+            Data::U16(v) => fill(out, &v[r], f64::from),
+            Data::I16(v) => fill(out, &v[r], f64::from),
+            Data::I8(v) => fill(out, &v[r], |x| if x == NA_I8 { na } else { f64::from(x) }),
+            Data::F64(v, None) => out.copy_from_slice(&v[r]),
+            Data::F64(v, Some(m)) => {
+                for ((o, &x), &ok) in out.iter_mut().zip(&v[r.clone()]).zip(&m[r]) {
+                    *o = if ok { x } else { na };
+                }
+            }
+            Data::GatherI32 { src, idx } => fill(out, &idx[r], |j| {
+                match src.get(j as usize).copied().flatten() {
+                    Some(x) => f64::from(x),
+                    None => na,
+                }
+            }),
+            Data::GatherF64 { src, idx } => fill(out, &idx[r], |j| {
+                src.get(j as usize).copied().flatten().unwrap_or(na)
+            }),
+            Data::Text { .. } => return false,
+        }
+        true
+    }
+
+    /// As [`Column::fill_f64`], as 32-bit integers with `na` where missing. Returns false,
+    /// writing nothing, for a float or text column.
+    ///
+    /// # Panics
+    /// If the rows run past the end of the column.
+    pub fn fill_i32(&self, start: usize, out: &mut [i32], na: i32) -> bool {
+        let r = start..start + out.len();
+        match &self.data {
+            Data::U16(v) => fill(out, &v[r], i32::from),
+            Data::I16(v) => fill(out, &v[r], i32::from),
+            Data::I8(v) => fill(out, &v[r], |x| if x == NA_I8 { na } else { i32::from(x) }),
+            Data::GatherI32 { src, idx } => fill(out, &idx[r], |j| {
+                src.get(j as usize).copied().flatten().unwrap_or(na)
+            }),
+            Data::F64(..) | Data::GatherF64 { .. } | Data::Text { .. } => return false,
+        }
+        true
+    }
+
     /// Rows `range` as Int32 values (0 where missing) and their validity.
     /// Panics on a float or text column.
     pub(crate) fn to_i32(&self, range: std::ops::Range<usize>) -> (Vec<i32>, Validity) {
@@ -294,6 +346,14 @@ impl Column {
                 (v.into_iter().map(f64::from).collect(), m)
             }
         }
+    }
+}
+
+/// `out[k] = f(src[k])`: one tight loop the compiler can vectorise.
+#[inline]
+fn fill<S: Copy, T>(out: &mut [T], src: &[S], f: impl Fn(S) -> T) {
+    for (o, &x) in out.iter_mut().zip(src) {
+        *o = f(x);
     }
 }
 

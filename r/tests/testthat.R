@@ -1,0 +1,4 @@
+library(testthat)
+library(casus)
+
+test_check("casus")
