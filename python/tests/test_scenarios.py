@@ -1,0 +1,89 @@
+"""Scenarios from Python: the CLI's JSON, spec text and files, errors as exceptions."""
+
+import json
+import pathlib
+
+import pytest
+
+import casus
+
+DATA = pathlib.Path(__file__).parent / "data"
+
+
+def test_headline_invoke_is_the_clis_json():
+    v = casus.invoke(attacker="RUS", target="UKR", date="2025-09-01", specs=["ukraine-b"])
+    # `casus invoke --attacker RUS --target UKR --date 2025-09-01 --spec ukraine-b --format json`
+    expected = json.loads((DATA / "invoke-rus-ukr-2025-09-01-ukraine-b.json").read_text())
+    assert v == expected
+    assert v["schema"] == casus.SCHEMAS["invoke"] == "casus.invoke/1"
+
+
+def test_escalation_reading_spreads_further():
+    legal = casus.invoke(attacker="RUS", target="UKR", date="2025-09-01", specs="ukraine-b")
+    worst = casus.invoke(attacker="RUS", target="UKR", date="2025-09-01", specs="ukraine-b",
+                         response="escalation")
+    assert (legal["response"], worst["response"]) == ("legal", "escalation")
+    assert len(worst["rounds"]) > len(legal["rounds"])
+
+
+def test_compare_four_variants():
+    c = casus.compare(["ukraine-a", "ukraine-b", "ukraine-c", "ukraine-d"],
+                      attacker="RUS", target="UKR", date="2025-09-01")
+    assert c["schema"] == casus.SCHEMAS["compare"] == "casus.compare/1"
+    assert len(c["variants"]) == 4
+
+
+SPEC = """\
+id = "my-guarantee"
+name = "A test guarantee"
+status = "proposal"
+source = "a test"
+"""
+
+
+def test_spec_text_with_errors_raises_spec_error_with_line_and_col():
+    bad = 'id = "x"\nname = 3\n'
+    with pytest.raises(casus.SpecError) as e:
+        casus.invoke(attacker="RUS", target="UKR", date="2025-09-01", specs=[bad])
+    msg = str(e.value)
+    assert "<spec 1>:2:8: name: expected a string" in msg
+    assert isinstance(e.value, ValueError)
+
+
+def test_spec_file_errors_name_the_file(tmp_path):
+    f = tmp_path / "broken.toml"
+    f.write_text('id = "x"\nname = 3\n')
+    with pytest.raises(casus.SpecError, match=r"broken\.toml:2:8: name"):
+        casus.invoke(attacker="RUS", target="UKR", date="2025-09-01", specs=[str(f)])
+    report = casus.spec_check(str(f))
+    assert report["errors"]
+
+
+def test_missing_spec_file_is_a_value_error():
+    with pytest.raises(ValueError, match="reading spec file nowhere.toml"):
+        casus.invoke(attacker="RUS", target="UKR", date="2025-09-01", specs=["nowhere.toml"])
+
+
+@pytest.mark.parametrize(
+    "kwargs, needle",
+    [
+        (dict(attacker="RUSS", target="UKR", date="2025-09-01"), "RUSS"),
+        (dict(attacker="RUS", target="UKR", date="2025-13-01"), "2025-13-01"),
+        (dict(attacker="RUS", target="UKR", date="2025-09-01", specs=["no-such-spec"]),
+         "no-such-spec"),
+        (dict(attacker="RUS", target="UKR", date="2025-09-01", response="war"), "war"),
+        (dict(attacker="RUS", target="UKR", date="2025-09-01", place="moon"), "moon"),
+        (dict(attacker="RUS", target="UKR"), "date"),
+    ],
+)
+def test_bad_scenarios_raise_value_error(kwargs, needle):
+    with pytest.raises(ValueError) as e:
+        casus.invoke(**kwargs)
+    assert needle in str(e.value)
+    assert not isinstance(e.value, casus.SpecError)
+
+
+def test_help_is_useful():
+    assert "peacesciencer" in casus.dyads.__doc__
+    assert "1912290" in casus.dyads.__doc__
+    assert "casus.invoke/1" in casus.invoke.__doc__
