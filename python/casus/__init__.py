@@ -25,9 +25,11 @@ from ._casus import SpecError
 __all__ = [
     "SCHEMAS",
     "SpecError",
+    "backtest",
     "compare",
     "dyads",
     "invoke",
+    "reliability",
     "similarity",
     "spec_check",
     "stateyears",
@@ -266,6 +268,87 @@ def compare(
             place,
             incident,
             response,
+        )
+    )
+
+
+def backtest(
+    specs: Union[str, Sequence[str]] = (),
+    *,
+    all: bool = False,
+    from_: Union[int, str, None] = None,
+    to: Union[int, str, None] = None,
+    min_hostility: int = 2,
+    sources: Optional[Sequence[str]] = None,
+    as_if_since: Optional[str] = None,
+    details: Optional[bool] = None,
+) -> dict:
+    """Replays treaties against the historical record (``casus backtest --format json``).
+
+    Args:
+        specs: treaties: library ids (``"nato"``, ``"ukraine-b"``), ATOP ids (``"3180"``),
+            spec files or spec text.
+        all: every treaty of the world as well.
+        from_, to: the window: a year (``1946``) or a day (``"1946-03-05"``).
+        min_hostility: lowest MID hostility: 2 threat (default), 3 display, 4 use of
+            force, 5 war.
+        sources: incidents from ``"mids"``, ``"wars"``, ``"library"`` (default mids and
+            library).
+        as_if_since: evaluate the treaties as if in force since this day (proposals).
+        details: per-incident lists (default: unless ``all``).
+
+    Returns:
+        The ``casus.backtest/1`` document as a dict.
+
+    Example:
+        >>> b = casus.backtest("ukraine-b", as_if_since="1994-12-05")
+    """
+    return _json.loads(
+        _casus.backtest(
+            _names("specs", specs),
+            bool(all),
+            None if from_ is None else str(from_),
+            None if to is None else str(to),
+            int(min_hostility),
+            None if sources is None else _names("sources", sources),
+            as_if_since,
+            details,
+        )
+    )
+
+
+def reliability(
+    *,
+    mids: bool = False,
+    from_: Union[int, str, None] = None,
+    to: Union[int, str, None] = None,
+    min_hostility: int = 4,
+    joiners: bool = False,
+    during_war: bool = False,
+    treaties: Union[str, Sequence[str]] = (),
+) -> dict:
+    """Did allies come when a defence pact was triggered? (``casus reliability --format json``)
+
+    Args:
+        mids: cases from GML MIDs instead of COW wars (the default).
+        from_, to: the window: a year or a day.
+        min_hostility: lowest MID hostility (MIDs only; default 4, use of force).
+        joiners: count side-B joiners as attacked too.
+        during_war: let war incidents span the rest of their war.
+        treaties: only these ATOP alliances (ids such as ``"3180"``).
+
+    Returns:
+        The ``casus.reliability/1`` document as a dict, cases included.
+    """
+    return _json.loads(
+        _casus.reliability(
+            bool(mids),
+            None if from_ is None else str(from_),
+            None if to is None else str(to),
+            int(min_hostility),
+            bool(joiners),
+            bool(during_war),
+            _names("treaties", treaties),
         )
     )
 

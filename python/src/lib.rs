@@ -35,6 +35,8 @@ fn _casus(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scenarios::invoke, m)?)?;
     m.add_function(wrap_pyfunction!(scenarios::compare, m)?)?;
     m.add_function(wrap_pyfunction!(scenarios::spec_check, m)?)?;
+    m.add_function(wrap_pyfunction!(scenarios::backtest, m)?)?;
+    m.add_function(wrap_pyfunction!(scenarios::reliability, m)?)?;
     m.add("SCHEMAS", scenarios::SCHEMAS)?;
     Ok(())
 }

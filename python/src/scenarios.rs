@@ -3,15 +3,22 @@
 
 use crate::world::world;
 use crate::{value_error, SpecError};
+use casus_app::backtest::Plan;
+use casus_app::window::{select, Bounds};
 use casus_app::{AppError, Request, SpecInput};
+use casus_backtest::incidents::Sources;
+use casus_core::{Day, World};
+use std::borrow::Cow;
 use casus_data::Parts;
 use pyo3::prelude::*;
 use std::io::Read;
 
 /// The JSON schemas the functions answer with (`schema` field of each answer).
-pub(crate) const SCHEMAS: [(&str, &str); 2] = [
+pub(crate) const SCHEMAS: [(&str, &str); 4] = [
     ("invoke", casus_core::view::INVOKE_SCHEMA),
     ("compare", "casus.compare/1"),
+    ("backtest", casus_backtest::view::BACKTEST_SCHEMA),
+    ("reliability", casus_backtest::view::RELIABILITY_SCHEMA),
 ];
 
 /// An application error as a Python exception: spec errors keep their
@@ -154,4 +161,194 @@ pub(crate) fn spec_check(py: Python<'_>, spec: &str) -> PyResult<String> {
     let w = py.detach(|| world(Parts::STATES)).map_err(value_error)?;
     let report = py.detach(|| casus_app::spec_check::check_text(&file, &text, &w.states, &w.groups));
     json(&report)
+}
+
+/// Checks a MID hostility level (2 threat, 3 display, 4 use of force, 5 war).
+fn hostility(h: i64) -> PyResult<u8> {
+    if (2..=5).contains(&h) {
+        Ok(h as u8)
+    } else {
+        Err(value_error(format!(
+            "min_hostility: {h} is not a MID hostility level; give 2 (threat), 3 (display), 4 (use of force) or 5 (war)"
+        )))
+    }
+}
+
+/// `casus backtest --format json`: which incidents of the record would have triggered the
+/// treaties (`casus.backtest/1`). Spec texts are added to a copy of the world; library and
+/// ATOP ids are looked up in it, as `casus backtest SPEC…` does.
+#[pyfunction]
+#[pyo3(signature = (specs=Vec::new(), all=false, from_=None, to=None, min_hostility=2, sources=None, as_if_since=None, details=None))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn backtest(
+    py: Python<'_>,
+    specs: Vec<String>,
+    all: bool,
+    from_: Option<String>,
+    to: Option<String>,
+    min_hostility: i64,
+    sources: Option<Vec<String>>,
+    as_if_since: Option<String>,
+    details: Option<bool>,
+) -> PyResult<String> {
+    let min_hostility = hostility(min_hostility)?;
+    let sources = match sources {
+        None => Sources {
+            mids: true,
+            wars: false,
+            library: true,
+        },
+        Some(v) => {
+            let mut s = Sources {
+                mids: false,
+                wars: false,
+                library: false,
+            };
+            for x in &v {
+                match x.trim() {
+                    "mids" => s.mids = true,
+                    "wars" => s.wars = true,
+                    "library" => s.library = true,
+                    other => {
+                        return Err(value_error(format!(
+                            "sources: unknown source `{other}`; choose from mids, wars, library"
+                        )))
+                    }
+                }
+            }
+            if !(s.mids || s.wars || s.library) {
+                return Err(value_error(
+                    "sources: give at least one of mids, wars, library",
+                ));
+            }
+            s
+        }
+    };
+    let since = as_if_since
+        .as_deref()
+        .map(|s| casus_app::day::parse(s).map_err(|e| value_error(format!("as_if_since: {e}"))))
+        .transpose()?;
+    let inputs = specs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| spec_input(i, s))
+        .collect::<PyResult<Vec<_>>>()?;
+    let base = py.detach(|| world(Parts::HISTORY)).map_err(value_error)?;
+    py.detach(|| -> Result<String, PyErrText> {
+        let mut w: Cow<'_, World> = Cow::Borrowed(&base);
+        let mut ids: Vec<String> = Vec::new();
+        for input in inputs {
+            let id = match input {
+                SpecInput::Text { file, text } => {
+                    casus_app::add_spec_text(w.to_mut(), &file, &text)?
+                }
+                SpecInput::Id(id) => casus_app::treaty::find(&w, &id)?.id.clone(),
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        if all {
+            for t in &w.treaties {
+                if !ids.contains(&t.id) {
+                    ids.push(t.id.clone());
+                }
+            }
+        }
+        if ids.is_empty() {
+            return Err(PyErrText::Value("specs: name a treaty to backtest (a library id such as nato, an ATOP id such as 3180, or a spec), or pass all=True".into()));
+        }
+        let bounds = Bounds {
+            from: from_.as_deref(),
+            to: to.as_deref(),
+            from_name: "from_",
+            to_name: "to",
+        };
+        let default_from = since.unwrap_or(Day::first_of_year(1816));
+        let chosen = select(&w, sources, bounds, default_from, min_hostility)?;
+        let plan = Plan {
+            ids,
+            from: Some(chosen.window.from),
+            to: Some(chosen.window.to),
+            min_hostility,
+            kinds: Vec::new(),
+            sources,
+            as_if_since: since,
+        };
+        let run = plan.run(&w, chosen, &|_| {});
+        serde_json::to_string(&run.view(&w, details.unwrap_or(!all)))
+            .map_err(|e| PyErrText::Value(e.to_string()))
+    })
+    .map_err(PyErrText::into_py)
+}
+
+/// `casus reliability --format json`: did allies come when a defence pact was triggered
+/// (`casus.reliability/1`)? Wars by default, MIDs with `mids`.
+#[pyfunction]
+#[pyo3(signature = (mids=false, from_=None, to=None, min_hostility=4, joiners=false, during_war=false, treaties=Vec::new()))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn reliability(
+    py: Python<'_>,
+    mids: bool,
+    from_: Option<String>,
+    to: Option<String>,
+    min_hostility: i64,
+    joiners: bool,
+    during_war: bool,
+    treaties: Vec<String>,
+) -> PyResult<String> {
+    let min_hostility = hostility(min_hostility)?;
+    let w = py
+        .detach(|| world(Parts::HISTORY.with(Parts::MID_DYADS)))
+        .map_err(value_error)?;
+    py.detach(|| -> Result<String, PyErrText> {
+        let ask = casus_app::reliability::Ask {
+            mids,
+            bounds: Bounds {
+                from: from_.as_deref(),
+                to: to.as_deref(),
+                from_name: "from_",
+                to_name: "to",
+            },
+            min_hostility,
+            joiners,
+            during_war,
+            treaties: &treaties,
+        };
+        let c = casus_app::reliability::cases(&w, &ask)?;
+        let r = casus_backtest::reliability(&w, &c.treaties, &c.incidents, &|_| {});
+        let view = casus_backtest::view::ReliabilityView::new(
+            &w,
+            &c.treaties,
+            &c.incidents,
+            &r,
+            &c.query,
+            true,
+        );
+        serde_json::to_string(&view).map_err(|e| PyErrText::Value(e.to_string()))
+    })
+    .map_err(PyErrText::into_py)
+}
+
+/// An error made without the GIL (a `PyErr` needs it), turned into one afterwards.
+enum PyErrText {
+    /// A [`ValueError`](pyo3::exceptions::PyValueError).
+    Value(String),
+    /// An application error ([`app_error`]).
+    App(AppError),
+}
+
+impl From<AppError> for PyErrText {
+    fn from(e: AppError) -> Self {
+        PyErrText::App(e)
+    }
+}
+
+impl PyErrText {
+    fn into_py(self) -> PyErr {
+        match self {
+            PyErrText::Value(m) => value_error(m),
+            PyErrText::App(e) => app_error(e),
+        }
+    }
 }

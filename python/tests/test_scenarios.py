@@ -87,3 +87,35 @@ def test_help_is_useful():
     assert "peacesciencer" in casus.dyads.__doc__
     assert "1912290" in casus.dyads.__doc__
     assert "casus.invoke/1" in casus.invoke.__doc__
+
+
+def test_backtest_is_the_clis_json():
+    b = casus.backtest("ukraine-b", as_if_since="1994-12-05")
+    # `casus backtest ukraine-b --as-if-since 1994-12-05 --format json`
+    expected = json.loads((DATA / "backtest-ukraine-b-as-if-1994-12-05.json").read_text())
+    assert b == expected
+    assert b["schema"] == casus.SCHEMAS["backtest"] == "casus.backtest/1"
+
+
+def test_reliability_wars():
+    r = casus.reliability()
+    assert r["schema"] == casus.SCHEMAS["reliability"] == "casus.reliability/1"
+
+
+@pytest.mark.parametrize(
+    "call, needle",
+    [
+        (lambda: casus.backtest(), "name a treaty to backtest"),
+        (lambda: casus.backtest("nato", from_=1990, to=1980), "from_ 1990 is after to 1980"),
+        (lambda: casus.backtest("nato", sources=["x"]), "unknown source `x`"),
+        (lambda: casus.backtest("nato", min_hostility=300), "not a MID hostility level"),
+        (lambda: casus.reliability(min_hostility=-1), "not a MID hostility level"),
+        (lambda: casus.reliability(treaties=["99999999"]), "no ATOP alliance with id 99999999"),
+        (lambda: casus.similarity([99999999]), "99999999"),
+        (lambda: casus.spec_check("nato"), "neither spec text nor a file"),
+    ],
+)
+def test_bad_study_arguments_raise_value_error(call, needle):
+    with pytest.raises(ValueError) as e:
+        call()
+    assert needle in str(e.value)
