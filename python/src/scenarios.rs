@@ -8,9 +8,9 @@ use casus_app::window::{select, Bounds};
 use casus_app::{AppError, Request, SpecInput};
 use casus_backtest::incidents::Sources;
 use casus_core::{Day, World};
-use std::borrow::Cow;
 use casus_data::Parts;
 use pyo3::prelude::*;
+use std::borrow::Cow;
 use std::io::Read;
 
 /// The JSON schemas the functions answer with (`schema` field of each answer).
@@ -159,7 +159,8 @@ pub(crate) fn spec_check(py: Python<'_>, spec: &str) -> PyResult<String> {
         }
     };
     let w = py.detach(|| world(Parts::STATES)).map_err(value_error)?;
-    let report = py.detach(|| casus_app::spec_check::check_text(&file, &text, &w.states, &w.groups));
+    let report =
+        py.detach(|| casus_app::spec_check::check_text(&file, &text, &w.states, &w.groups));
     json(&report)
 }
 

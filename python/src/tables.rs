@@ -40,10 +40,8 @@ impl ArrowTable {
     ) -> PyResult<Bound<'py, PyCapsule>> {
         // The schema is fixed; a consumer asking for another one casts on its side.
         let _ = requested_schema;
-        let reader = RecordBatchIterator::new(
-            std::iter::once(Ok(self.batch.clone())),
-            self.batch.schema(),
-        );
+        let reader =
+            RecordBatchIterator::new(std::iter::once(Ok(self.batch.clone())), self.batch.schema());
         let stream = FFI_ArrowArrayStream::new(Box::new(reader));
         let name = CString::new("arrow_array_stream").expect("no NUL in a literal");
         // The capsule owns the stream; the consumer moves it out (nulling its release
@@ -222,9 +220,10 @@ pub(crate) fn similarity(
         "atop5" => (MemberFile::Atop5, Parts::ATOP5),
         "atop4" => (MemberFile::Atop4, Parts::ATOP4),
         other => {
+            let hint = "choose atop5 (ATOP 5.1) or atop4 (ATOP 4.01)";
             return Err(value_error(format!(
-                "members: unknown member file `{other}`; choose atop5 (ATOP 5.1) or atop4 (ATOP 4.01)"
-            )))
+                "members: unknown member file `{other}`; {hint}"
+            )));
         }
     };
     let opts = casus_dyad::SimilarityOptions {
