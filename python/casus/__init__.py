@@ -145,7 +145,7 @@ def stateyears(
         fingerprint: return the ``casus stateyears --fingerprint`` CSV text instead.
 
     Returns:
-        A ``pyarrow.Table``: ccode, statenme, year, then the added columns; or the
+        A ``pyarrow.Table``: ccode, cw_name, year, then the added columns; or the
         fingerprint text.
 
     Example:
