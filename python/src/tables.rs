@@ -234,6 +234,11 @@ pub(crate) fn similarity(
         PortfolioSource::Atop => Parts::ATOP_DYADS,
         PortfolioSource::Cow => Parts::COW_ALLIANCES,
     };
+    if alliances.as_ref().is_some_and(|a| a.is_empty()) {
+        return Err(value_error(
+            "alliances: the list is empty; give ATOP ids such as [3180], or None for every alliance",
+        ));
+    }
     let current_year = current(current_year)?;
     py.detach(|| -> Result<String, String> {
         let rec = record(Parts::STATES.with(Parts::NMC).with(portfolio).with(part))?;

@@ -119,3 +119,34 @@ def test_bad_study_arguments_raise_value_error(call, needle):
     with pytest.raises(ValueError) as e:
         call()
     assert needle in str(e.value)
+
+
+@pytest.mark.parametrize(
+    "call, needle",
+    [
+        (lambda: casus.dyads(years=1990, current_year=1000), "current year 1000"),
+        (lambda: casus.dyads(years=(-32768, 32767)), "outside the data"),
+        (lambda: casus.stateyears(years=(2100, 2101)), "outside the data"),
+        (lambda: casus.invoke(attacker="", target="", date=""), "target"),
+        (lambda: casus.invoke(attacker="RUS", target="RUS", date="2025-09-01"), "also be an attacker"),
+        (lambda: casus.invoke(attacker="RUS", target="UKR", date="0000-01-01"), "supported range"),
+        (lambda: casus.invoke(incident="nope"), "no incident `nope`"),
+        (lambda: casus.invoke(attacker="non-state:", target="USA", date="2001-09-11"), "needs a name"),
+        (lambda: casus.compare(["ukraine-b"], attacker="RUS", target="UKR", date="2025-09-01"),
+         "two to eight specs"),
+        (lambda: casus.invoke(attacker="RUS", target="UKR", date="2025-09-01",
+                              specs=["\x00\n"]), "TOML syntax"),
+        (lambda: casus.invoke(attacker="RUS", target="UKR", date="2025-09-01",
+                              specs=["x" * 2_000_000 + "\n"]), "larger than 1048576 bytes"),
+        (lambda: casus.backtest("nato", from_="abcd"), "give a year (1946) or a day"),
+        (lambda: casus.backtest("nato", as_if_since="x"), "as_if_since"),
+        (lambda: casus.reliability(from_=2100, to=2100), "no incidents"),
+        (lambda: casus.similarity([]), "the list is empty"),
+    ],
+)
+def test_hostile_input_is_an_error_never_a_crash(call, needle):
+    # A ValueError (or SpecError) with the library's message; never pyo3's PanicException
+    # (a BaseException, which pytest.raises(ValueError) would not catch).
+    with pytest.raises(ValueError) as e:
+        call()
+    assert needle in str(e.value)
