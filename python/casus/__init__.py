@@ -22,6 +22,8 @@ import pyarrow as _pa
 from . import _casus
 from ._casus import SpecError
 
+SpecError.__module__ = "casus"  # shown as casus.SpecError in tracebacks and help()
+
 __all__ = [
     "SCHEMAS",
     "SpecError",
