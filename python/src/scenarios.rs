@@ -237,25 +237,7 @@ pub(crate) fn backtest(
     let base = py.detach(|| world(Parts::HISTORY)).map_err(value_error)?;
     py.detach(|| -> Result<String, PyErrText> {
         let mut w: Cow<'_, World> = Cow::Borrowed(&base);
-        let mut ids: Vec<String> = Vec::new();
-        for input in inputs {
-            let id = match input {
-                SpecInput::Text { file, text } => {
-                    casus_app::add_spec_text(w.to_mut(), &file, &text)?
-                }
-                SpecInput::Id(id) => casus_app::treaty::find(&w, &id)?.id.clone(),
-            };
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        if all {
-            for t in &w.treaties {
-                if !ids.contains(&t.id) {
-                    ids.push(t.id.clone());
-                }
-            }
-        }
+        let ids = casus_app::backtest::treaty_ids(&mut w, &inputs, all)?;
         if ids.is_empty() {
             return Err(PyErrText::Value("specs: name a treaty to backtest (a library id such as nato, an ATOP id such as 3180, or a spec), or pass all=True".into()));
         }
