@@ -76,6 +76,34 @@ pub fn source_list(s: Sources) -> Vec<Source> {
     .collect()
 }
 
+/// The ids of the treaties a backtest names, in order and without repeats: spec texts are
+/// added to the world (a copy is made only then), ids are looked up in it; with `all`,
+/// every other treaty of the world follows. Shared by the CLI and the Python and R packages.
+pub fn treaty_ids(
+    world: &mut Cow<'_, World>,
+    specs: &[SpecInput],
+    all: bool,
+) -> Result<Vec<String>> {
+    let mut ids: Vec<String> = Vec::new();
+    for s in specs {
+        let id = match s {
+            SpecInput::Text { file, text } => crate::add_spec_text(world.to_mut(), file, text)?,
+            SpecInput::Id(id) => treaty::find(world, id)?.id.clone(),
+        };
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if all {
+        for t in &world.treaties {
+            if !ids.contains(&t.id) {
+                ids.push(t.id.clone());
+            }
+        }
+    }
+    Ok(ids)
+}
+
 /// The incidents of the window [from, to] at `min_hostility` or more; the window defaults
 /// to `default_from` through the end of the last incident's year.
 pub fn select(

@@ -106,3 +106,34 @@ fn backtest_plan_and_report_summary() {
     );
     assert!(summary_for(w, &Request::default()).is_none());
 }
+
+#[test]
+fn backtest_treaty_ids_resolve_ids_and_spec_text() {
+    use casus_app::backtest::treaty_ids;
+    use std::borrow::Cow;
+    let w = world();
+    // Ids only: no copy of the world; ATOP ids take their key; repeats collapse.
+    let mut cow = Cow::Borrowed(w);
+    let specs = [
+        SpecInput::Id("3180".into()),
+        SpecInput::Id("nato".into()),
+        SpecInput::Id("atop:3180".into()),
+    ];
+    let ids = treaty_ids(&mut cow, &specs, false).unwrap();
+    assert_eq!(ids, ["atop:3180", "nato"]);
+    assert!(matches!(cow, Cow::Borrowed(_)));
+    // `all` appends every other treaty once.
+    let all = treaty_ids(&mut cow, &specs[..1], true).unwrap();
+    assert_eq!(all[0], "atop:3180");
+    assert_eq!(all.len(), w.treaties.len());
+    // An unknown id is the lookup's error.
+    let e = treaty_ids(&mut cow, &[SpecInput::Id("natoo".into())], false).unwrap_err();
+    assert!(e.to_string().contains("closest ids"), "{e}");
+    // Spec text with errors: the spec's file:line:col errors.
+    let bad = SpecInput::Text {
+        file: "mine.toml".into(),
+        text: "id = \"x\"\nname = 3\n".into(),
+    };
+    let e = treaty_ids(&mut cow, &[bad], false).unwrap_err().to_string();
+    assert!(e.contains("mine.toml:2:8: name"), "{e}");
+}

@@ -7,27 +7,20 @@ use casus_app::SpecInput;
 use casus_backtest::incidents::Sources;
 use casus_backtest::{RecordIncident, Window};
 use casus_core::{Day, World};
+use std::borrow::Cow;
 
 /// The treaties named on the command line (adding spec files to the world), then with
 /// `all` every treaty of the world. Returns treaty ids.
 pub fn resolve_treaties(world: &mut World, specs: &[String], all: bool) -> Result<Vec<String>> {
-    let mut ids: Vec<String> = Vec::new();
-    for s in specs {
-        let id = match spec_input(s)? {
-            SpecInput::Text { file, text } => casus_app::add_spec_text(world, &file, &text)?,
-            SpecInput::Id(id) => casus_app::treaty::find(world, &id)?.id.clone(),
-        };
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    if all {
-        for t in &world.treaties {
-            if !ids.contains(&t.id) {
-                ids.push(t.id.clone());
-            }
-        }
-    }
+    let inputs = specs
+        .iter()
+        .map(|s| spec_input(s))
+        .collect::<Result<Vec<SpecInput>>>()?;
+    // The world is owned here: spec texts are added to it in place, without a copy.
+    let mut w = Cow::Owned(std::mem::take(world));
+    let ids = casus_app::backtest::treaty_ids(&mut w, &inputs, all);
+    *world = w.into_owned();
+    let ids = ids?;
     if ids.is_empty() {
         bail!("name a treaty to backtest (a library id such as nato, an ATOP id such as 3180, or a spec file), or use --all");
     }
