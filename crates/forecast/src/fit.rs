@@ -134,7 +134,11 @@ pub fn fit(d: &Design, keep: Option<&[bool]>, lambda: f64) -> Result<Fit, Error>
     if honoured == 0 || honoured == n {
         return Err(Error::OneOutcome {
             n,
-            what: if honoured == 0 { "violated" } else { "honoured" },
+            what: if honoured == 0 {
+                "violated"
+            } else {
+                "honoured"
+            },
         });
     }
     // Standardise (mean 0, sd 1) so one penalty fits predictors of every scale.
@@ -329,7 +333,16 @@ mod tests {
         let mut d = toy(10);
         d.y.iter_mut().for_each(|y| *y = true);
         let e = fit(&d, None, LAMBDA).unwrap_err();
-        assert!(matches!(e, Error::OneOutcome { what: "honoured", .. }), "{e}");
+        assert!(
+            matches!(
+                e,
+                Error::OneOutcome {
+                    what: "honoured",
+                    ..
+                }
+            ),
+            "{e}"
+        );
     }
 
     #[test]

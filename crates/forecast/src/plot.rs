@@ -81,10 +81,7 @@ pub fn reliability_diagram(bins: &[Bin], title: &str) -> String {
         }
     }
     if !path.is_empty() {
-        let _ = write!(
-            s,
-            r##"<path d="{path}" fill="none" stroke="#3366aa"/>"##
-        );
+        let _ = write!(s, r##"<path d="{path}" fill="none" stroke="#3366aa"/>"##);
     }
     let _ = write!(
         s,
