@@ -382,7 +382,8 @@ pub struct ObligorForecast {
     pub kind: &'static str,
     /// `triggered` or `undetermined`.
     pub status: &'static str,
-    /// The three predictors that push hardest (empty when a baseline is the forecast).
+    /// The three predictors (pledge type aside) that push hardest (empty when a baseline
+    /// is the forecast).
     pub drivers: Vec<Driver>,
     /// What it brings.
     pub capability: Totals,
@@ -537,7 +538,8 @@ pub fn forecast(
             let o = &ev.obligations[b.2];
             let drivers = if use_model {
                 let push = model.fit.contributions(&b.3);
-                let mut idx: Vec<usize> = (1..push.len()).collect();
+                // The pledge type is shown beside the probability; drivers are the rest.
+                let mut idx: Vec<usize> = (4..push.len()).collect();
                 idx.sort_by(|&x, &y| push[y].abs().total_cmp(&push[x].abs()));
                 idx.iter()
                     .take(3)

@@ -102,13 +102,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Backtest(a) => backtest::run(a, load_world(&src, Parts::HISTORY)?, &mut out)?,
         Command::Compare(a) => compare::run(a, load_world(&src, Parts::ENGINE)?, &mut out)?,
         Command::Incidents(a) => incidents::run(a, &load_world(&src, Parts::STATES)?, &mut out)?,
-        Command::Invoke(a) => invoke::run(a, load_world(&src, Parts::ENGINE)?, &mut out)?,
+        Command::Invoke(a) => {
+            let parts = if a.forecast.forecast {
+                crate::forecast::PARTS
+            } else {
+                Parts::ENGINE
+            };
+            invoke::run(a, load_world(&src, parts)?, &mut out)?
+        }
         Command::Dyads(a) => dyads::run(a, &src, &mut out)?,
-        Command::Reliability(a) => reliability::run(
-            a,
-            load_world(&src, Parts::HISTORY.with(Parts::MID_DYADS))?,
-            &mut out,
-        )?,
+        Command::Reliability(a) => {
+            let parts = if a.model {
+                crate::forecast::PARTS.with(Parts::MID_DYADS)
+            } else {
+                Parts::HISTORY.with(Parts::MID_DYADS)
+            };
+            reliability::run(a, load_world(&src, parts)?, &mut out)?
+        }
         Command::Report(a) => report::run(a, load_world(&src, Parts::HISTORY)?, &src, &mut out)?,
         Command::Serve(a) => serve::run(a, load_world(&src, Parts::HISTORY)?, &src)?,
         Command::Similarity(a) => similarity::run(a, &src, &mut out)?,
