@@ -71,37 +71,22 @@ fn zero_draws_is_an_error() {
 
 #[test]
 fn one_war_cannot_be_validated() {
-    let mut d = forecast::design(world()).unwrap();
-    let g0 = d.group[0];
-    let keep: Vec<bool> = d.group.iter().map(|g| *g == g0).collect();
-    let p = d.cols();
-    let mut x = Vec::new();
-    for (i, k) in keep.iter().enumerate() {
-        if *k {
-            x.extend_from_slice(d.row(i));
-        }
-    }
-    d.x = x;
-    let sel = |v: &[bool]| {
-        v.iter()
-            .zip(&keep)
-            .filter(|(_, k)| **k)
-            .map(|(y, _)| *y)
-            .collect::<Vec<_>>()
+    let all = forecast::design(world()).unwrap();
+    let g0 = all.group[0];
+    let mut d = casus_forecast::Design {
+        names: all.names.clone(),
+        ..Default::default()
     };
-    d.y = sel(&d.y);
-    d.group.retain(|g| *g == g0);
-    d.stratum = d
-        .stratum
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(s, _)| *s)
-        .collect();
-    assert_eq!(d.x.len(), d.rows() * p);
+    for i in (0..all.rows()).filter(|&i| all.group[i] == g0) {
+        d.x.extend_from_slice(all.row(i));
+        d.y.push(all.y[i]);
+        d.group.push(g0);
+        d.stratum.push(all.stratum[i]);
+    }
     let e = forecast::model_from(&d).unwrap_err().to_string();
     assert!(
         e.contains("at least 2 wars") || e.contains("same outcome"),
         "{e}"
     );
+    assert!(!e.contains("NaN"), "{e}");
 }

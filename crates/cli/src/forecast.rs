@@ -173,9 +173,9 @@ pub fn print_model(m: &Model, format: Format, out: &mut dyn Write) -> Result<()>
         return write_json(out, m);
     }
     let mut t = Table::new(&["predictor", "coefficient", "std. error", "z", "mean"]);
-    for j in 0..m.fit.coef.len() {
+    for (j, name) in PREDICTORS.iter().enumerate() {
         t.push(vec![
-            PREDICTORS[j].into(),
+            (*name).into(),
             format!("{:+.3}", m.fit.coef[j]),
             format!("{:.3}", m.fit.se[j]),
             format!("{:+.2}", m.fit.coef[j] / m.fit.se[j]),

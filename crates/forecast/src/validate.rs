@@ -91,8 +91,8 @@ pub fn validate(d: &Design, lambda: f64) -> Result<Validation, Error> {
     let mut by_type = vec![0.0; n];
     let mut keep = vec![false; n];
     for &g in &groups {
-        for i in 0..n {
-            keep[i] = d.group[i] != g;
+        for (k, &gi) in keep.iter_mut().zip(&d.group) {
+            *k = gi != g;
         }
         let f = fit(d, Some(&keep), lambda)?;
         let (mut h, mut c) = (0.0, 0.0);
