@@ -43,6 +43,77 @@ pub struct WithForecast<'a> {
     pub forecast: &'a ForecastView,
 }
 
+/// One variant's forecast in `compare --forecast`.
+#[derive(Serialize)]
+pub struct VariantForecast {
+    /// The spec as given.
+    pub spec: String,
+    /// Its forecast.
+    pub forecast: ForecastView,
+}
+
+/// `casus.compare/1` with `forecasts` added.
+#[derive(Serialize)]
+pub struct CompareWithForecast<'a> {
+    /// The comparison, unchanged.
+    #[serde(flatten)]
+    pub comparison: &'a casus_app::Comparison,
+    /// One forecast per variant, in order.
+    pub forecasts: &'a [VariantForecast],
+}
+
+/// The variants' forecasts side by side.
+pub fn print_variants(fs: &[VariantForecast], out: &mut dyn Write) -> Result<()> {
+    let Some(first) = fs.first() else {
+        return Ok(());
+    };
+    let f0 = &first.forecast;
+    writeln!(
+        out,
+        "\nForecast: who would come, and P(defence side outweighs {}) ({} draws, seed {}, {}):",
+        f0.attackers
+            .iter()
+            .map(|a| a.abb.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        f0.draws,
+        f0.seed,
+        f0.method
+    )?;
+    let mut t = Table::new(&[
+        "spec",
+        "obligors: P(fights)",
+        "expected comers",
+        "defence CINC mean",
+        "P(outweighs) CINC",
+        "milex",
+        "milper",
+    ]);
+    for v in fs {
+        let f = &v.forecast;
+        let who: Vec<String> = f
+            .obligors
+            .iter()
+            .take(8)
+            .map(|o| format!("{} {}", o.state.abb, pct(o.p_fights)))
+            .collect();
+        t.push(vec![
+            v.spec.clone(),
+            if who.is_empty() {
+                "—".into()
+            } else {
+                who.join(", ")
+            },
+            format!("{:.2}", f.expected_joiners),
+            format!("{:.4}", f.balance.cinc.mean),
+            pct(f.balance.cinc.p_outweighs),
+            pct(f.balance.milex.p_outweighs),
+            pct(f.balance.milper.p_outweighs),
+        ]);
+    }
+    t.write(out, Format::Table)
+}
+
 fn pct(p: f64) -> String {
     format!("{:.0}%", 100.0 * p)
 }

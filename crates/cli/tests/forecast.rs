@@ -175,3 +175,34 @@ fn reliability_model_on_one_war_is_a_clear_error() {
         .stderr(predicate::str::contains("forecast model:"))
         .stderr(predicate::str::contains("NaN").not());
 }
+
+#[test]
+fn compare_forecast_puts_the_variants_side_by_side() {
+    let v: Value = serde_json::from_slice(&run(&[
+        "compare",
+        "ukraine-a",
+        "ukraine-b",
+        "--attacker",
+        "RUS",
+        "--target",
+        "UKR",
+        "--date",
+        "2025-09-01",
+        "--forecast",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    // The comparison is unchanged; one forecast per variant, in order.
+    assert_eq!(v["schema"], "casus.compare/1");
+    let fs = v["forecasts"].as_array().unwrap();
+    assert_eq!(fs.len(), 2);
+    assert_eq!(fs[0]["spec"], "ukraine-a");
+    let n = |i: usize| fs[i]["forecast"]["obligors"].as_array().unwrap().len();
+    assert_eq!((n(0), n(1)), (1, 3));
+    // More obligors, more expected comers.
+    assert!(
+        fs[1]["forecast"]["expected_joiners"].as_f64()
+            > fs[0]["forecast"]["expected_joiners"].as_f64()
+    );
+}

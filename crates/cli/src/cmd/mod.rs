@@ -100,7 +100,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let code = match cli.command {
         Command::Data(c) => data::run(c, &src, &mut out)?,
         Command::Backtest(a) => backtest::run(a, load_world(&src, Parts::HISTORY)?, &mut out)?,
-        Command::Compare(a) => compare::run(a, load_world(&src, Parts::ENGINE)?, &mut out)?,
+        Command::Compare(a) => {
+            let parts = if a.forecast.forecast {
+                crate::forecast::PARTS
+            } else {
+                Parts::ENGINE
+            };
+            compare::run(a, load_world(&src, parts)?, &mut out)?
+        }
         Command::Incidents(a) => incidents::run(a, &load_world(&src, Parts::STATES)?, &mut out)?,
         Command::Invoke(a) => {
             let parts = if a.forecast.forecast {
