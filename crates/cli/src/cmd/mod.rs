@@ -127,7 +127,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             reliability::run(a, load_world(&src, parts)?, &mut out)?
         }
         Command::Report(a) => report::run(a, load_world(&src, Parts::HISTORY)?, &src, &mut out)?,
-        Command::Serve(a) => serve::run(a, load_world(&src, Parts::HISTORY)?, &src)?,
+        Command::Serve(a) => serve::run(a, load_world(&src, crate::forecast::PARTS)?, &src)?,
         Command::Similarity(a) => similarity::run(a, &src, &mut out)?,
         Command::Spec(c) => spec::run(c, &src, &mut out)?,
         Command::States(a) => states::run(a, &load_world(&src, Parts::STATES)?, &mut out)?,
