@@ -570,3 +570,16 @@ async fn the_forecast_model_is_served() {
     assert_eq!(v["validation"]["wars"], 57);
     assert_eq!(v["validation"]["chosen"], "model");
 }
+
+#[tokio::test]
+async fn the_calibration_plot_is_served_as_svg() {
+    let (s, body, h) = send(
+        Request::get("/api/forecast/calibration.svg")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(h[header::CONTENT_TYPE], "image/svg+xml");
+    assert!(body.starts_with("<svg") && body.contains("<circle"));
+}

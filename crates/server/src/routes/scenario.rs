@@ -24,6 +24,34 @@ pub fn router() -> Router<AppState> {
         .route("/compare", get(compare_get).post(compare_post))
         .route("/report", get(report_get).post(report_post))
         .route("/forecast/model", get(model_get))
+        .route("/forecast/calibration.svg", get(calibration_get))
+}
+
+/// `GET /api/forecast/calibration.svg`: the reliability diagram `casus reliability --model
+/// --plot` writes.
+async fn calibration_get(State(state): State<AppState>) -> Result<Response> {
+    let bytes = state
+        .cached(Some("forecast-calibration".into()), |w| {
+            let m = model(w)?;
+            Ok(casus_forecast::plot::reliability_diagram(
+                &m.validation.bins,
+                &format!(
+                    "Honouring out of sample: {} pledges, {} wars",
+                    m.validation.cases, m.validation.wars
+                ),
+            )
+            .into_bytes())
+        })
+        .await?;
+    Ok((
+        StatusCode::OK,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("image/svg+xml"),
+        )],
+        bytes,
+    )
+        .into_response())
 }
 
 /// The model of honouring, fitted once per process on the server's world (about 0.1 s).
