@@ -206,3 +206,19 @@ fn compare_forecast_puts_the_variants_side_by_side() {
             > fs[0]["forecast"]["expected_joiners"].as_f64()
     );
 }
+
+#[test]
+fn report_forecast_adds_the_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    let mut args = vec!["report"];
+    args.extend(&UKB[1..]);
+    args.extend(["--forecast", "--no-backtest", "-o", html.to_str().unwrap()]);
+    run(&args);
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        text.contains("Forecast: who would fight"),
+        "no forecast section"
+    );
+    assert!(text.contains("P(defence outweighs)"));
+}

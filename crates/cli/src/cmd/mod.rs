@@ -126,7 +126,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             reliability::run(a, load_world(&src, parts)?, &mut out)?
         }
-        Command::Report(a) => report::run(a, load_world(&src, Parts::HISTORY)?, &src, &mut out)?,
+        Command::Report(a) => {
+            let parts = if a.forecast.forecast {
+                crate::forecast::PARTS
+            } else {
+                Parts::HISTORY
+            };
+            report::run(a, load_world(&src, parts)?, &src, &mut out)?
+        }
         Command::Serve(a) => serve::run(a, load_world(&src, crate::forecast::PARTS)?, &src)?,
         Command::Similarity(a) => similarity::run(a, &src, &mut out)?,
         Command::Spec(c) => spec::run(c, &src, &mut out)?,

@@ -343,16 +343,32 @@ async fn compare_post(State(state): State<AppState>, body: Body) -> Result<Respo
 }
 
 async fn report(state: AppState, p: ScenarioParams) -> Result<Response> {
-    let key = p.cache_key("report");
+    let key = p.cache_key(if p.forecast {
+        "report-forecast"
+    } else {
+        "report"
+    });
     let map = state.map.clone();
     let bytes = state
         .cached(key, move |w| {
             let view = invoke_view(w, &p.req, false)?;
             let backtest = casus_app::backtest::summary_for(w, &p.req);
+            let forecast = if p.forecast {
+                Some(casus_app::forecast::forecast(
+                    w,
+                    model(w)?,
+                    &p.req,
+                    casus_app::forecast::DEFAULT_DRAWS,
+                    casus_app::forecast::DEFAULT_SEED,
+                )?)
+            } else {
+                None
+            };
             Ok(casus_render::report::render(&casus_render::report::Report {
                 view: &view,
                 map: &map,
                 backtest: backtest.as_ref(),
+                forecast: forecast.as_ref(),
             })
             .into_bytes())
         })
