@@ -71,7 +71,7 @@ impl<'w> Facts<'w> {
         let r = &world.record;
         for (empty, what) in [
             (r.capabilities.is_empty(), "NMC capabilities"),
-            (r.majors.is_empty(), "COW major powers (majors2016.csv)"),
+            (r.majors.is_empty(), "COW major powers (cow_majors.csv)"),
             (r.contiguity.is_empty(), "COW direct contiguity"),
             (r.capitals.is_empty(), "COW capitals"),
             (r.rivalries_td.is_empty(), "Thompson–Dreyer rivalries"),
