@@ -583,3 +583,14 @@ async fn the_calibration_plot_is_served_as_svg() {
     assert_eq!(h[header::CONTENT_TYPE], "image/svg+xml");
     assert!(body.starts_with("<svg") && body.contains("<circle"));
 }
+
+#[tokio::test]
+async fn compare_with_forecast_gives_one_forecast_per_variant() {
+    let (s, v) = get("/api/compare?spec=ukraine-a&spec=ukraine-b&attacker=RUS&target=UKR&date=2025-09-01&forecast=true").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["schema"], "casus.compare/1");
+    let fs = v["forecasts"].as_array().unwrap();
+    assert_eq!(fs.len(), 2);
+    assert_eq!(fs[1]["spec"], "ukraine-b");
+    assert_eq!(fs[1]["forecast"]["obligors"].as_array().unwrap().len(), 3);
+}

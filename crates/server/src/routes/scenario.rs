@@ -299,6 +299,21 @@ fn invoke_json(w: &World, p: &ScenarioParams) -> Result<Vec<u8>> {
     })
 }
 
+/// One variant's forecast in `/api/compare?forecast=true`.
+#[derive(serde::Serialize)]
+struct VariantForecast {
+    spec: String,
+    forecast: casus_app::forecast::ForecastView,
+}
+
+/// `casus.compare/1` with `forecasts` beside it (as `casus compare --forecast --format json`).
+#[derive(serde::Serialize)]
+struct CompareBody<'a> {
+    #[serde(flatten)]
+    comparison: &'a casus_app::Comparison,
+    forecasts: Vec<VariantForecast>,
+}
+
 fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>> {
     serde_json::to_vec(v).map_err(ApiError::internal)
 }
@@ -325,9 +340,43 @@ async fn invoke_post(State(state): State<AppState>, body: Body) -> Result<Respon
 }
 
 async fn compare(state: AppState, p: ScenarioParams) -> Result<Response> {
-    let key = p.cache_key("compare");
+    let key = p.cache_key(if p.forecast {
+        "compare-forecast"
+    } else {
+        "compare"
+    });
     let bytes = state
-        .cached(key, move |w| to_json(&casus_app::compare(w, &p.req)?))
+        .cached(key, move |w| {
+            let c = casus_app::compare(w, &p.req)?;
+            if !p.forecast {
+                return to_json(&c);
+            }
+            // One forecast per variant, each invoked as `compare` invokes it.
+            let mut forecasts = Vec::new();
+            for s in &p.req.specs {
+                let req = Request {
+                    specs: vec![s.clone()],
+                    ..p.req.clone()
+                };
+                forecasts.push(VariantForecast {
+                    spec: match s {
+                        SpecInput::Id(id) => id.clone(),
+                        SpecInput::Text { file, .. } => file.clone(),
+                    },
+                    forecast: casus_app::forecast::forecast(
+                        w,
+                        model(w)?,
+                        &req,
+                        casus_app::forecast::DEFAULT_DRAWS,
+                        casus_app::forecast::DEFAULT_SEED,
+                    )?,
+                });
+            }
+            to_json(&CompareBody {
+                comparison: &c,
+                forecasts,
+            })
+        })
         .await?;
     Ok(json_bytes(StatusCode::OK, bytes))
 }
