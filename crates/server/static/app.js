@@ -388,7 +388,7 @@ async function showInvocation(out, v, q) {
       h("div", { class: "card" }, h("h2", { text: "Capability balance after the cascade" }), balance(v))),
     h("div", { class: "card" }, h("h2", { text: "Response: \u201can attack on one is an attack on all\u201d" }), rounds(v)),
     h("div", { class: "card" }, h("h2", { text: "Obligations and their trace" }), traceTable(v)),
-    v.forecast ? h("div", { class: "card", id: "forecast" }, h("h2", { text: "Forecast: who would fight, and the balance that follows" }), forecastView(v.forecast)) : null,
+    ...(v.forecast ? [h("div", { class: "card", id: "forecast" }, h("h2", { text: "Forecast: who would fight, and the balance that follows" }), forecastView(v.forecast))] : []),
     v.notes.length ? h("div", { class: "card" }, h("h2", { text: "Notes" }), h("ul", {}, v.notes.map((n) => h("li", { text: n })))) : null,
   );
 }
@@ -427,7 +427,7 @@ async function pageCompare(params) {
   const n = q.getAll("spec").length;
   if (n < 2 || n > 4) { out.replaceChildren(h("div", { class: "error", text: `Choose two to four variants (now ${n}).` })); return; }
   let c;
-  try { c = (await api("/api/compare?" + q)).body; } catch (e) { out.replaceChildren(errorBox(e)); return; }
+  try { c = (await api("/api/compare?" + q + "&forecast=true")).body; } catch (e) { out.replaceChildren(errorBox(e)); return; }
   const abbs = (xs) => xs.map((x) => x.abb).join(" ") || "—";
   const table = h("table", { id: "compare-table" },
     h("thead", {}, h("tr", {}, ["spec", "name", "obliged (triggered)", "undetermined", "strongest", "blocked by", "defence side", "CINC attacker : defence", "like NATO Art. 5"].map((x) => h("th", { text: x })))),
@@ -453,7 +453,17 @@ async function pageCompare(params) {
   }
   out.replaceChildren(h("div", { class: "card" }, h("h2", { text: "Side by side" }), table),
     h("div", { class: "card" }, h("h2", { text: "Whom each variant obliges" }), maps, legend()),
-    h("div", { class: "card" }, h("h2", { text: "Clause by clause against NATO Art. 5 (✓ same, ✗ different)" }), likeness));
+    h("div", { class: "card" }, h("h2", { text: "Clause by clause against NATO Art. 5 (✓ same, ✗ different)" }), likeness),
+    ...(c.forecasts ? [h("div", { class: "card", id: "compare-forecast" }, h("h2", { text: "Forecast: who would come, and the chance the defence side outweighs the attacker" }), compareForecast(c.forecasts))] : []));
+}
+
+function compareForecast(fs) {
+  const pct = (p) => `${Math.round(100 * p)}%`;
+  return h("table", {}, h("thead", {}, h("tr", {}, ["spec", "obligors: P(fights)", "expected comers", "defence CINC mean", "P(outweighs) CINC", "milex", "milper"].map((t) => h("th", { text: t })))),
+    h("tbody", {}, fs.map((v) => { const f = v.forecast; return h("tr", {}, h("td", { text: v.spec }),
+      h("td", { text: f.obligors.map((o) => `${o.state.abb} ${pct(o.p_fights)}`).join(", ") || "—" }), h("td", { class: "num", text: f.expected_joiners.toFixed(2) }),
+      h("td", { class: "num", text: f.balance.cinc.mean.toFixed(4) }), h("td", { class: "num", text: pct(f.balance.cinc.p_outweighs) }),
+      h("td", { class: "num", text: pct(f.balance.milex.p_outweighs) }), h("td", { class: "num", text: pct(f.balance.milper.p_outweighs) })); })));
 }
 
 // ---------- page: treaties ----------
