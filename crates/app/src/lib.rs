@@ -9,6 +9,7 @@
 pub mod backtest;
 mod compare;
 pub mod day;
+pub mod forecast;
 mod invoke;
 pub mod reliability;
 mod scenario;

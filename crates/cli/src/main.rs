@@ -5,6 +5,7 @@
 
 mod cmd;
 mod files;
+mod forecast;
 mod output;
 mod progress;
 mod research;

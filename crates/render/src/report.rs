@@ -23,6 +23,8 @@ pub struct Report<'a> {
     pub map: &'a Map,
     /// A backtest of the guarantees the scenario names; `None` leaves that section out.
     pub backtest: Option<&'a BacktestSummary>,
+    /// Who would fight (docs/forecast.md); `None` leaves that section out.
+    pub forecast: Option<&'a casus_app::forecast::ForecastView>,
 }
 
 const STYLE: &str = "body{margin:0 auto;max-width:1000px;padding:1.2rem;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2330}\
@@ -103,6 +105,10 @@ pub fn render(r: &Report) -> String {
 
     h.push_str("<h2>Obligations and their trace</h2>\n");
     trace(&mut h, v);
+
+    if let Some(f) = r.forecast {
+        forecast(&mut h, f);
+    }
 
     h.push_str("<h2>Backtest</h2>\n");
     match r.backtest {
@@ -536,4 +542,72 @@ fn years_svg(h: &mut String, id: &str, years: &[casus_backtest::YearCount]) {
         "<text x=\"2\" y=\"10\">{max}</text><text x=\"2\" y=\"{:.1}\">0</text></svg>",
         ht - bottom
     );
+}
+
+/// The forecast section: each obligor's probability, and the balance over the draws.
+fn forecast(h: &mut String, f: &casus_app::forecast::ForecastView) {
+    let pct = |p: f64| format!("{:.0}%", 100.0 * p);
+    h.push_str("<h2 id=\"forecast\">Forecast: who would fight</h2>\n");
+    let _ = writeln!(
+        h,
+        "<p class=\"muted\">Probabilities from {} ({} draws, seed {}); out of sample, one war left out at a time ({} pledges, {} wars): Brier {:.3} against {:.3} (overall share) and {:.3} (share by pledge type).</p>",
+        esc(f.method),
+        f.draws,
+        f.seed,
+        f.validation.cases,
+        f.validation.wars,
+        f.validation.model.brier,
+        f.validation.overall_share.brier,
+        f.validation.share_by_type.brier
+    );
+    if f.obligors.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p>No state has a triggered or undetermined defence or offence pledge to {}.</p>",
+            esc(&f.target.abb)
+        );
+    } else {
+        h.push_str("<table><thead><tr><th>obligor</th><th>P(fights)</th><th>pledge</th><th>what drives it</th></tr></thead><tbody>\n");
+        for o in &f.obligors {
+            let drivers: Vec<String> = o
+                .drivers
+                .iter()
+                .map(|d| format!("{} {:+.2}", d.predictor, d.push))
+                .collect();
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td>{} art. {} ({}, {})</td><td>{}</td></tr>",
+                esc(&o.state.abb),
+                pct(o.p_fights),
+                esc(&o.treaty),
+                esc(&o.article),
+                o.kind,
+                o.status,
+                esc(&drivers.join("; "))
+            );
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    h.push_str("<table><thead><tr><th>measure</th><th>attacker</th><th>defence mean</th><th>defence 5–95%</th><th>P(defence outweighs)</th></tr></thead><tbody>\n");
+    for (label, m, scale, d) in [
+        ("CINC", &f.balance.cinc, 1.0, 4),
+        ("milex (US$ bn)", &f.balance.milex, 1e6, 1),
+        ("milper (thousands)", &f.balance.milper, 1.0, 0),
+    ] {
+        let _ = writeln!(
+            h,
+            "<tr><td>{label}</td><td class=\"num\">{:.*}</td><td class=\"num\">{:.*}</td><td class=\"num\">{:.*} – {:.*}</td><td class=\"num\">{}</td></tr>",
+            d,
+            m.attacker / scale,
+            d,
+            m.mean / scale,
+            d,
+            m.p05 / scale,
+            d,
+            m.p95 / scale,
+            pct(m.p_outweighs)
+        );
+    }
+    h.push_str("</tbody></table>\n");
+    let _ = writeln!(h, "<p class=\"muted\">{}</p>", esc(&f.data_note));
 }

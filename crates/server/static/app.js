@@ -347,10 +347,10 @@ async function pageScenario(params) {
   try {
     if (params.get("spec_text")) {
       const body = { attackers: q.getAll("attacker"), target: q.get("target"), date: q.get("date"), place: q.get("place"), incident: q.get("incident"),
-        specs: [...q.getAll("spec"), { file: "browser.toml", text: params.get("spec_text") }], only_specs: q.get("only_specs") === "true", response: q.get("response") || undefined };
+        specs: [...q.getAll("spec"), { file: "browser.toml", text: params.get("spec_text") }], only_specs: q.get("only_specs") === "true", response: q.get("response") || undefined, forecast: true };
       v = (await api("/api/invoke", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).body;
     } else {
-      v = (await api("/api/invoke?" + q)).body;
+      v = (await api("/api/invoke?" + q + "&forecast=true")).body;
     }
   } catch (e) {
     out.replaceChildren(errorBox(e));
@@ -388,8 +388,29 @@ async function showInvocation(out, v, q) {
       h("div", { class: "card" }, h("h2", { text: "Capability balance after the cascade" }), balance(v))),
     h("div", { class: "card" }, h("h2", { text: "Response: \u201can attack on one is an attack on all\u201d" }), rounds(v)),
     h("div", { class: "card" }, h("h2", { text: "Obligations and their trace" }), traceTable(v)),
+    ...(v.forecast ? [h("div", { class: "card", id: "forecast" }, h("h2", { text: "Forecast: who would fight, and the balance that follows" }), forecastView(v.forecast))] : []),
     v.notes.length ? h("div", { class: "card" }, h("h2", { text: "Notes" }), h("ul", {}, v.notes.map((n) => h("li", { text: n })))) : null,
   );
+}
+
+// ---------- the forecast (docs/forecast.md) ----------
+function forecastView(f) {
+  const pct = (p) => `${Math.round(100 * p)}%`;
+  const rows = f.obligors.map((o) => h("tr", {},
+    h("td", { text: o.state.abb }), h("td", { text: pct(o.p_fights) }),
+    h("td", { text: `${o.treaty} art. ${o.article} (${o.kind}, ${o.status})` }),
+    h("td", { text: o.drivers.map((d) => `${d.predictor} ${d.push >= 0 ? "+" : ""}${d.push.toFixed(2)}`).join("; ") })));
+  const who = f.obligors.length
+    ? h("table", {}, h("thead", {}, h("tr", {}, ["obligor", "P(fights)", "pledge", "what drives it (log-odds vs the average case)"].map((t) => h("th", { text: t })))), h("tbody", {}, rows))
+    : h("p", { class: "muted", text: `No state has a triggered or undetermined defence or offence pledge to ${f.target.abb}.` });
+  const m = (label, x, scale, d) => h("tr", {}, h("td", { text: label }), h("td", { text: (x.attacker / scale).toFixed(d) }),
+    h("td", { text: (x.mean / scale).toFixed(d) }), h("td", { text: `${(x.p05 / scale).toFixed(d)} – ${(x.p95 / scale).toFixed(d)}` }), h("td", { text: pct(x.p_outweighs) }));
+  const bal = h("table", {}, h("thead", {}, h("tr", {}, ["measure", "attacker", "defence mean", "defence 5–95%", "P(defence outweighs)"].map((t) => h("th", { text: t })))),
+    h("tbody", {}, m("CINC", f.balance.cinc, 1, 4), m("milex (US$ bn)", f.balance.milex, 1e6, 1), m("milper (thousands)", f.balance.milper, 1, 0)));
+  const val = f.validation;
+  return h("div", {}, who, bal,
+    h("p", { class: "muted", text: `Expected coalition: ${f.expected_joiners.toFixed(2)} of ${f.obligors.length} obliged states. ${f.draws} draws, seed ${f.seed}; probabilities from: ${f.method}. Out of sample (one war left out at a time, ${val.cases} pledges in ${val.wars} wars): Brier ${val.model.brier.toFixed(3)} vs ${val.overall_share.brier.toFixed(3)} (overall share) and ${val.share_by_type.brier.toFixed(3)} (share by pledge type).` }),
+    h("p", { class: "muted", text: f.data_note }));
 }
 
 // ---------- page: compare ----------
@@ -406,7 +427,7 @@ async function pageCompare(params) {
   const n = q.getAll("spec").length;
   if (n < 2 || n > 4) { out.replaceChildren(h("div", { class: "error", text: `Choose two to four variants (now ${n}).` })); return; }
   let c;
-  try { c = (await api("/api/compare?" + q)).body; } catch (e) { out.replaceChildren(errorBox(e)); return; }
+  try { c = (await api("/api/compare?" + q + "&forecast=true")).body; } catch (e) { out.replaceChildren(errorBox(e)); return; }
   const abbs = (xs) => xs.map((x) => x.abb).join(" ") || "—";
   const table = h("table", { id: "compare-table" },
     h("thead", {}, h("tr", {}, ["spec", "name", "obliged (triggered)", "undetermined", "strongest", "blocked by", "defence side", "CINC attacker : defence", "like NATO Art. 5"].map((x) => h("th", { text: x })))),
@@ -432,7 +453,17 @@ async function pageCompare(params) {
   }
   out.replaceChildren(h("div", { class: "card" }, h("h2", { text: "Side by side" }), table),
     h("div", { class: "card" }, h("h2", { text: "Whom each variant obliges" }), maps, legend()),
-    h("div", { class: "card" }, h("h2", { text: "Clause by clause against NATO Art. 5 (✓ same, ✗ different)" }), likeness));
+    h("div", { class: "card" }, h("h2", { text: "Clause by clause against NATO Art. 5 (✓ same, ✗ different)" }), likeness),
+    ...(c.forecasts ? [h("div", { class: "card", id: "compare-forecast" }, h("h2", { text: "Forecast: who would come, and the chance the defence side outweighs the attacker" }), compareForecast(c.forecasts))] : []));
+}
+
+function compareForecast(fs) {
+  const pct = (p) => `${Math.round(100 * p)}%`;
+  return h("table", {}, h("thead", {}, h("tr", {}, ["spec", "obligors: P(fights)", "expected comers", "defence CINC mean", "P(outweighs) CINC", "milex", "milper"].map((t) => h("th", { text: t })))),
+    h("tbody", {}, fs.map((v) => { const f = v.forecast; return h("tr", {}, h("td", { text: v.spec }),
+      h("td", { text: f.obligors.map((o) => `${o.state.abb} ${pct(o.p_fights)}`).join(", ") || "—" }), h("td", { class: "num", text: f.expected_joiners.toFixed(2) }),
+      h("td", { class: "num", text: f.balance.cinc.mean.toFixed(4) }), h("td", { class: "num", text: pct(f.balance.cinc.p_outweighs) }),
+      h("td", { class: "num", text: pct(f.balance.milex.p_outweighs) }), h("td", { class: "num", text: pct(f.balance.milper.p_outweighs) })); })));
 }
 
 // ---------- page: treaties ----------
@@ -536,7 +567,11 @@ async function pageBacktest(params) {
   q.set("details", "false");
   let b;
   try { b = (await api("/api/backtest?" + q)).body; } catch (e) { out.replaceChildren(errorBox(e)); return; }
-  out.replaceChildren(...backtestView(b));
+  out.replaceChildren(...backtestView(b),
+    h("div", { class: "card", id: "calibration" }, h("h2", { text: "How well the forecast's model of honouring is calibrated" }),
+      h("p", { class: "muted" }, "Each ally's probability of fighting (Scenario page) comes from a model fitted on every ATOP alliance in the COW wars; here its out-of-sample predictions against what allies did (",
+        h("a", { href: "/api/forecast/model", text: "coefficients and scores, JSON" }), ")."),
+      h("img", { src: "/api/forecast/calibration.svg", alt: "Reliability diagram of the forecast's model", width: 420, height: 420 })));
 }
 
 function backtestView(b) {

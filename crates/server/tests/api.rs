@@ -534,3 +534,63 @@ async fn real_socket_on_port_0() {
     assert!(out.contains("\"ok\":true"));
     server.abort();
 }
+
+#[tokio::test]
+async fn invoke_with_forecast_adds_probabilities_and_without_it_nothing() {
+    let q = "/api/invoke?attacker=RUS&target=UKR&date=2025-09-01&spec=ukraine-b";
+    let (s, plain) = get(q).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(plain.get("forecast").is_none());
+    let (s, v) = get(&format!("{q}&forecast=1")).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let f = &v["forecast"];
+    assert_eq!(f["draws"], 10_000);
+    let mut who = abbs(
+        &f["obligors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["state"].clone())
+            .collect::<Value>(),
+    );
+    who.sort();
+    assert_eq!(who, ["FRN", "UKG", "USA"]);
+    for o in f["obligors"].as_array().unwrap() {
+        assert!((0.0..=1.0).contains(&o["p_fights"].as_f64().unwrap()));
+    }
+    // The same answer as a second request (same seed).
+    let (_, again) = get(&format!("{q}&forecast=1")).await;
+    assert_eq!(v["forecast"], again["forecast"]);
+}
+
+#[tokio::test]
+async fn the_forecast_model_is_served() {
+    let (s, v) = get("/api/forecast/model").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["validation"]["wars"], 57);
+    assert_eq!(v["validation"]["chosen"], "model");
+}
+
+#[tokio::test]
+async fn the_calibration_plot_is_served_as_svg() {
+    let (s, body, h) = send(
+        Request::get("/api/forecast/calibration.svg")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(h[header::CONTENT_TYPE], "image/svg+xml");
+    assert!(body.starts_with("<svg") && body.contains("<circle"));
+}
+
+#[tokio::test]
+async fn compare_with_forecast_gives_one_forecast_per_variant() {
+    let (s, v) = get("/api/compare?spec=ukraine-a&spec=ukraine-b&attacker=RUS&target=UKR&date=2025-09-01&forecast=true").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["schema"], "casus.compare/1");
+    let fs = v["forecasts"].as_array().unwrap();
+    assert_eq!(fs.len(), 2);
+    assert_eq!(fs[1]["spec"], "ukraine-b");
+    assert_eq!(fs[1]["forecast"]["obligors"].as_array().unwrap().len(), 3);
+}

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 ///
 /// Example:
 ///   casus compare ukraine-a ukraine-b ukraine-c ukraine-d --attacker RUS --target UKR --date 2025-09-01
+///   casus compare ukraine-a ukraine-b --attacker RUS --target UKR --date 2025-09-01 --forecast
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Two to eight specs: files or library ids.
@@ -23,12 +24,44 @@ pub struct Args {
     pub variants: Vec<String>,
     #[command(flatten)]
     pub scenario: ScenarioArgs,
+    #[command(flatten)]
+    pub forecast: crate::forecast::ForecastArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
 
 pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<ExitCode> {
     let c = casus_app::compare(&world, &a.scenario.request(&a.variants)?)?;
+    let forecasts = if a.forecast.forecast {
+        let model = casus_app::forecast::model(&world)?;
+        let mut fs = Vec::new();
+        for v in &a.variants {
+            let req = a.scenario.request(std::slice::from_ref(v))?;
+            fs.push(crate::forecast::VariantForecast {
+                spec: v.clone(),
+                forecast: casus_app::forecast::forecast(
+                    &world,
+                    &model,
+                    &req,
+                    a.forecast.draws,
+                    a.forecast.seed,
+                )?,
+            });
+        }
+        Some(fs)
+    } else {
+        None
+    };
+    if let (Format::Json, Some(fs)) = (a.format, &forecasts) {
+        write_json(
+            out,
+            &crate::forecast::CompareWithForecast {
+                comparison: &c,
+                forecasts: fs,
+            },
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
     match a.format {
         Format::Json => write_json(out, &c)?,
         Format::Csv | Format::Table => {
@@ -128,6 +161,9 @@ pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<Exi
                     f.push(row);
                 }
                 f.write(out, Format::Table)?;
+                if let Some(fs) = &forecasts {
+                    crate::forecast::print_variants(fs, out)?;
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 ///   casus invoke --attacker RUS --target EST --date 2025-09-01
 ///   casus invoke --attacker non-state:al-Qaeda --target USA --date 2001-09-11
 ///   casus invoke --incident ukraine-2022 --spec ukraine-b --format json
+///   casus invoke --attacker RUS --target UKR --date 2025-09-01 --spec ukraine-b --forecast
 ///
 /// Exit status: 0 when some obligation is triggered or undetermined, 1 when none is, 2 on
 /// an error.
@@ -29,12 +30,27 @@ pub struct Args {
     /// Leave out the per-obligation trace in the table output.
     #[arg(long)]
     pub no_trace: bool,
+    #[command(flatten)]
+    pub forecast: crate::forecast::ForecastArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
 
 pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<ExitCode> {
-    let view = casus_app::invoke_view(&world, &a.scenario.request(&[])?, a.all)?;
+    let req = a.scenario.request(&[])?;
+    let view = casus_app::invoke_view(&world, &req, a.all)?;
+    let forecast = if a.forecast.forecast {
+        let model = casus_app::forecast::model(&world)?;
+        Some(casus_app::forecast::forecast(
+            &world,
+            &model,
+            &req,
+            a.forecast.draws,
+            a.forecast.seed,
+        )?)
+    } else {
+        None
+    };
     for w in &view.warnings {
         eprintln!("warning: {}", crate::output::terminal_safe(w));
     }
@@ -42,10 +58,23 @@ pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<Exi
         .obligations
         .iter()
         .any(|o| matches!(o.status, Status::Triggered | Status::Undetermined));
-    match a.format {
-        Format::Json => write_json(out, &view)?,
-        Format::Csv => obligations_table(&view).write(out, Format::Csv)?,
-        Format::Table => print(&view, !a.no_trace, out)?,
+    match (a.format, &forecast) {
+        (Format::Json, None) => write_json(out, &view)?,
+        (Format::Json, Some(f)) => write_json(
+            out,
+            &crate::forecast::WithForecast {
+                view: &view,
+                forecast: f,
+            },
+        )?,
+        (Format::Csv, None) => obligations_table(&view).write(out, Format::Csv)?,
+        (Format::Csv, Some(f)) => crate::forecast::csv(f, out)?,
+        (Format::Table, _) => {
+            print(&view, !a.no_trace, out)?;
+            if let Some(f) = &forecast {
+                crate::forecast::print(f, out)?;
+            }
+        }
     }
     Ok(if any {
         ExitCode::SUCCESS

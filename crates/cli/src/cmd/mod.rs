@@ -100,17 +100,41 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let code = match cli.command {
         Command::Data(c) => data::run(c, &src, &mut out)?,
         Command::Backtest(a) => backtest::run(a, load_world(&src, Parts::HISTORY)?, &mut out)?,
-        Command::Compare(a) => compare::run(a, load_world(&src, Parts::ENGINE)?, &mut out)?,
+        Command::Compare(a) => {
+            let parts = if a.forecast.forecast {
+                crate::forecast::PARTS
+            } else {
+                Parts::ENGINE
+            };
+            compare::run(a, load_world(&src, parts)?, &mut out)?
+        }
         Command::Incidents(a) => incidents::run(a, &load_world(&src, Parts::STATES)?, &mut out)?,
-        Command::Invoke(a) => invoke::run(a, load_world(&src, Parts::ENGINE)?, &mut out)?,
+        Command::Invoke(a) => {
+            let parts = if a.forecast.forecast {
+                crate::forecast::PARTS
+            } else {
+                Parts::ENGINE
+            };
+            invoke::run(a, load_world(&src, parts)?, &mut out)?
+        }
         Command::Dyads(a) => dyads::run(a, &src, &mut out)?,
-        Command::Reliability(a) => reliability::run(
-            a,
-            load_world(&src, Parts::HISTORY.with(Parts::MID_DYADS))?,
-            &mut out,
-        )?,
-        Command::Report(a) => report::run(a, load_world(&src, Parts::HISTORY)?, &src, &mut out)?,
-        Command::Serve(a) => serve::run(a, load_world(&src, Parts::HISTORY)?, &src)?,
+        Command::Reliability(a) => {
+            let parts = if a.model {
+                crate::forecast::PARTS.with(Parts::MID_DYADS)
+            } else {
+                Parts::HISTORY.with(Parts::MID_DYADS)
+            };
+            reliability::run(a, load_world(&src, parts)?, &mut out)?
+        }
+        Command::Report(a) => {
+            let parts = if a.forecast.forecast {
+                crate::forecast::PARTS
+            } else {
+                Parts::HISTORY
+            };
+            report::run(a, load_world(&src, parts)?, &src, &mut out)?
+        }
+        Command::Serve(a) => serve::run(a, load_world(&src, crate::forecast::PARTS)?, &src)?,
         Command::Similarity(a) => similarity::run(a, &src, &mut out)?,
         Command::Spec(c) => spec::run(c, &src, &mut out)?,
         Command::States(a) => states::run(a, &load_world(&src, Parts::STATES)?, &mut out)?,

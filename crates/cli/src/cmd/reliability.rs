@@ -24,6 +24,7 @@ use std::process::ExitCode;
 ///   casus reliability --mids --from 1946 --format csv > cases.csv
 ///   casus reliability --treaty 3180 --mids --cases
 ///   casus reliability --reproduce bf2018   # Berkemeier & Fuhrmann (2018), case by case
+///   casus reliability --model --plot calibration.svg   # the forecast's model (docs/forecast.md)
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Cases from COW inter-state wars (the default).
@@ -60,6 +61,17 @@ pub struct Args {
     /// List every case in the table output too.
     #[arg(long)]
     pub cases: bool,
+    /// Fit the forecast's model of honouring on these cases instead: coefficients with
+    /// standard errors, leave-one-war-out Brier score and log loss against two baselines,
+    /// calibration (docs/forecast.md).
+    #[arg(long, conflicts_with = "reproduce")]
+    pub model: bool,
+    /// With --model: write the reliability diagram (calibration plot) as SVG to this file.
+    #[arg(long, value_name = "FILE.svg", requires = "model")]
+    pub plot: Option<std::path::PathBuf>,
+    /// Replace an existing --plot file.
+    #[arg(long, requires = "plot")]
+    pub force: bool,
     /// Rows of the case list in the table output (0: all).
     #[arg(long, default_value_t = 40)]
     pub limit: usize,
@@ -99,6 +111,24 @@ pub fn run(a: Args, world: World, out: &mut dyn Write) -> Result<ExitCode> {
         during_war: a.during_war,
         treaties: &a.treaties,
     };
+    if a.model {
+        if let Some(p) = &a.plot {
+            crate::files::check_new(p, a.force)?;
+        }
+        let m = casus_app::forecast::model_from(&casus_app::forecast::design_for(&world, &ask)?)?;
+        if let Some(p) = &a.plot {
+            let svg = casus_forecast::plot::reliability_diagram(
+                &m.validation.bins,
+                &format!(
+                    "Honouring out of sample: {} pledges, {} wars",
+                    m.validation.cases, m.validation.wars
+                ),
+            );
+            crate::files::write_bytes(p, a.force, svg.as_bytes())?;
+        }
+        crate::forecast::print_model(&m, a.format, out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let casus_app::reliability::Cases {
         treaties,
         incidents,

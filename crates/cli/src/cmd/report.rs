@@ -31,6 +31,8 @@ pub struct Args {
     /// Overwrite the file if it exists.
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub forecast: crate::forecast::ForecastArgs,
     /// Leave out the backtest summary (it runs every dispute since 1816 and takes a moment).
     #[arg(long)]
     pub no_backtest: bool,
@@ -53,10 +55,23 @@ pub fn run(
     } else {
         casus_app::backtest::summary_for(&world, &req)
     };
+    let forecast = if a.forecast.forecast {
+        let model = casus_app::forecast::model(&world)?;
+        Some(casus_app::forecast::forecast(
+            &world,
+            &model,
+            &req,
+            a.forecast.draws,
+            a.forecast.seed,
+        )?)
+    } else {
+        None
+    };
     let html = render(&Report {
         view: &view,
         map: &map,
         backtest: backtest.as_ref(),
+        forecast: forecast.as_ref(),
     });
     crate::files::write_bytes(&a.output, a.force, html.as_bytes())?;
     writeln!(

@@ -23,6 +23,53 @@ pub fn router() -> Router<AppState> {
         .route("/invoke", get(invoke_get).post(invoke_post))
         .route("/compare", get(compare_get).post(compare_post))
         .route("/report", get(report_get).post(report_post))
+        .route("/forecast/model", get(model_get))
+        .route("/forecast/calibration.svg", get(calibration_get))
+}
+
+/// `GET /api/forecast/calibration.svg`: the reliability diagram `casus reliability --model
+/// --plot` writes.
+async fn calibration_get(State(state): State<AppState>) -> Result<Response> {
+    let bytes = state
+        .cached(Some("forecast-calibration".into()), |w| {
+            let m = model(w)?;
+            Ok(casus_forecast::plot::reliability_diagram(
+                &m.validation.bins,
+                &format!(
+                    "Honouring out of sample: {} pledges, {} wars",
+                    m.validation.cases, m.validation.wars
+                ),
+            )
+            .into_bytes())
+        })
+        .await?;
+    Ok((
+        StatusCode::OK,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("image/svg+xml"),
+        )],
+        bytes,
+    )
+        .into_response())
+}
+
+/// The model of honouring, fitted once per process on the server's world (about 0.1 s).
+fn model(w: &World) -> Result<&'static casus_app::forecast::Model> {
+    static MODEL: std::sync::OnceLock<std::result::Result<casus_app::forecast::Model, String>> =
+        std::sync::OnceLock::new();
+    MODEL
+        .get_or_init(|| casus_app::forecast::model(w).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| ApiError::internal(anyhow::anyhow!("forecast model: {e}")))
+}
+
+/// `GET /api/forecast/model`: what `casus reliability --model --format json` prints.
+async fn model_get(State(state): State<AppState>) -> Result<Response> {
+    let bytes = state
+        .cached(Some("forecast-model".into()), |w| to_json(model(w)?))
+        .await?;
+    Ok(json_bytes(StatusCode::OK, bytes))
 }
 
 /// Most attackers or specs one request may name.
@@ -37,6 +84,8 @@ pub struct ScenarioParams {
     pub req: Request,
     /// Also list clauses that were checked and not triggered (`casus invoke --all`).
     pub all: bool,
+    /// Add the forecast (`casus invoke --forecast`, default draws and seed).
+    pub forecast: bool,
 }
 
 /// The JSON body of `POST /api/invoke`, `/api/compare` and `/api/report`.
@@ -55,6 +104,8 @@ struct BodyParams {
     only_specs: bool,
     #[serde(default)]
     all: bool,
+    #[serde(default)]
+    forecast: bool,
     /// `legal` (default) or `escalation`.
     response: Option<String>,
 }
@@ -81,6 +132,7 @@ const QUERY_KEYS: &[&str] = &[
     "only_specs",
     "all",
     "response",
+    "forecast",
 ];
 
 fn field(key: &str, v: String) -> Result<Option<String>> {
@@ -110,6 +162,7 @@ impl ScenarioParams {
                 "response" => p.req.response = field(&k, v)?,
                 "only_specs" => p.req.only_specs = params::flag(&k, &v)?,
                 "all" => p.all = params::flag(&k, &v)?,
+                "forecast" => p.forecast = params::flag(&k, &v)?,
                 _ => unreachable!("keys were checked"),
             }
         }
@@ -144,6 +197,7 @@ impl ScenarioParams {
                 response: b.response,
             },
             all: b.all,
+            forecast: b.forecast,
         };
         p.check()?;
         Ok(p)
@@ -217,6 +271,9 @@ struct InvokeBody<'a> {
     view: &'a InvokeView,
     /// ccode → `target`, `attacker`, `attacker-ally`, a strength, `undetermined` or `side-b`.
     categories: BTreeMap<Ccode, &'static str>,
+    /// With `forecast=1`: who would fight (docs/forecast.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    forecast: Option<casus_app::forecast::ForecastView>,
 }
 
 fn invoke_json(w: &World, p: &ScenarioParams) -> Result<Vec<u8>> {
@@ -224,10 +281,37 @@ fn invoke_json(w: &World, p: &ScenarioParams) -> Result<Vec<u8>> {
     let categories = casus_render::categories::categories(&view)
         .into_iter()
         .collect();
+    let forecast = if p.forecast {
+        Some(casus_app::forecast::forecast(
+            w,
+            model(w)?,
+            &p.req,
+            casus_app::forecast::DEFAULT_DRAWS,
+            casus_app::forecast::DEFAULT_SEED,
+        )?)
+    } else {
+        None
+    };
     to_json(&InvokeBody {
         view: &view,
         categories,
+        forecast,
     })
+}
+
+/// One variant's forecast in `/api/compare?forecast=true`.
+#[derive(serde::Serialize)]
+struct VariantForecast {
+    spec: String,
+    forecast: casus_app::forecast::ForecastView,
+}
+
+/// `casus.compare/1` with `forecasts` beside it (as `casus compare --forecast --format json`).
+#[derive(serde::Serialize)]
+struct CompareBody<'a> {
+    #[serde(flatten)]
+    comparison: &'a casus_app::Comparison,
+    forecasts: Vec<VariantForecast>,
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -235,7 +319,11 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>> {
 }
 
 async fn invoke(state: AppState, p: ScenarioParams) -> Result<Response> {
-    let key = p.cache_key("invoke");
+    let key = p.cache_key(if p.forecast {
+        "invoke-forecast"
+    } else {
+        "invoke"
+    });
     let bytes = state.cached(key, move |w| invoke_json(w, &p)).await?;
     Ok(json_bytes(StatusCode::OK, bytes))
 }
@@ -252,9 +340,43 @@ async fn invoke_post(State(state): State<AppState>, body: Body) -> Result<Respon
 }
 
 async fn compare(state: AppState, p: ScenarioParams) -> Result<Response> {
-    let key = p.cache_key("compare");
+    let key = p.cache_key(if p.forecast {
+        "compare-forecast"
+    } else {
+        "compare"
+    });
     let bytes = state
-        .cached(key, move |w| to_json(&casus_app::compare(w, &p.req)?))
+        .cached(key, move |w| {
+            let c = casus_app::compare(w, &p.req)?;
+            if !p.forecast {
+                return to_json(&c);
+            }
+            // One forecast per variant, each invoked as `compare` invokes it.
+            let mut forecasts = Vec::new();
+            for s in &p.req.specs {
+                let req = Request {
+                    specs: vec![s.clone()],
+                    ..p.req.clone()
+                };
+                forecasts.push(VariantForecast {
+                    spec: match s {
+                        SpecInput::Id(id) => id.clone(),
+                        SpecInput::Text { file, .. } => file.clone(),
+                    },
+                    forecast: casus_app::forecast::forecast(
+                        w,
+                        model(w)?,
+                        &req,
+                        casus_app::forecast::DEFAULT_DRAWS,
+                        casus_app::forecast::DEFAULT_SEED,
+                    )?,
+                });
+            }
+            to_json(&CompareBody {
+                comparison: &c,
+                forecasts,
+            })
+        })
         .await?;
     Ok(json_bytes(StatusCode::OK, bytes))
 }
@@ -270,16 +392,32 @@ async fn compare_post(State(state): State<AppState>, body: Body) -> Result<Respo
 }
 
 async fn report(state: AppState, p: ScenarioParams) -> Result<Response> {
-    let key = p.cache_key("report");
+    let key = p.cache_key(if p.forecast {
+        "report-forecast"
+    } else {
+        "report"
+    });
     let map = state.map.clone();
     let bytes = state
         .cached(key, move |w| {
             let view = invoke_view(w, &p.req, false)?;
             let backtest = casus_app::backtest::summary_for(w, &p.req);
+            let forecast = if p.forecast {
+                Some(casus_app::forecast::forecast(
+                    w,
+                    model(w)?,
+                    &p.req,
+                    casus_app::forecast::DEFAULT_DRAWS,
+                    casus_app::forecast::DEFAULT_SEED,
+                )?)
+            } else {
+                None
+            };
             Ok(casus_render::report::render(&casus_render::report::Report {
                 view: &view,
                 map: &map,
                 backtest: backtest.as_ref(),
+                forecast: forecast.as_ref(),
             })
             .into_bytes())
         })
