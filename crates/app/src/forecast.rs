@@ -365,6 +365,22 @@ pub struct Driver {
     pub push: f64,
 }
 
+/// "name = value ±push": the value is shown because a predictor pushes down when it is
+/// absent too (a state that borders no attacker sits below the average case's share).
+impl std::fmt::Display for Driver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.value.fract() == 0.0 {
+            write!(f, "{} = {} {:+.2}", self.predictor, self.value, self.push)
+        } else {
+            write!(
+                f,
+                "{} = {:.2} {:+.2}",
+                self.predictor, self.value, self.push
+            )
+        }
+    }
+}
+
 /// One obliged state's forecast.
 #[derive(Clone, Debug, Serialize)]
 pub struct ObligorForecast {

@@ -156,14 +156,10 @@ pub fn print(f: &ForecastView, out: &mut dyn Write) -> Result<()> {
             "P(fights)",
             "pledge",
             "CINC",
-            "what drives it (log-odds vs the average case)",
+            "what drives it (value, log-odds vs the average case)",
         ]);
         for o in &f.obligors {
-            let drivers: Vec<String> = o
-                .drivers
-                .iter()
-                .map(|d| format!("{} {:+.2}", d.predictor, d.push))
-                .collect();
+            let drivers: Vec<String> = o.drivers.iter().map(ToString::to_string).collect();
             t.push(vec![
                 o.state.abb.clone(),
                 pct(o.p_fights),

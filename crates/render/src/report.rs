@@ -569,11 +569,7 @@ fn forecast(h: &mut String, f: &casus_app::forecast::ForecastView) {
     } else {
         h.push_str("<table><thead><tr><th>obligor</th><th>P(fights)</th><th>pledge</th><th>what drives it</th></tr></thead><tbody>\n");
         for o in &f.obligors {
-            let drivers: Vec<String> = o
-                .drivers
-                .iter()
-                .map(|d| format!("{} {:+.2}", d.predictor, d.push))
-                .collect();
+            let drivers: Vec<String> = o.drivers.iter().map(ToString::to_string).collect();
             let _ = writeln!(
                 h,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td>{} art. {} ({}, {})</td><td>{}</td></tr>",

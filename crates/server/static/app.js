@@ -399,7 +399,7 @@ function forecastView(f) {
   const rows = f.obligors.map((o) => h("tr", {},
     h("td", { text: o.state.abb }), h("td", { text: pct(o.p_fights) }),
     h("td", { text: `${o.treaty} art. ${o.article} (${o.kind}, ${o.status})` }),
-    h("td", { text: o.drivers.map((d) => `${d.predictor} ${d.push >= 0 ? "+" : ""}${d.push.toFixed(2)}`).join("; ") })));
+    h("td", { text: o.drivers.map((d) => `${d.predictor} = ${Number.isInteger(d.value) ? d.value : d.value.toFixed(2)} ${d.push >= 0 ? "+" : ""}${d.push.toFixed(2)}`).join("; ") })));
   const who = f.obligors.length
     ? h("table", {}, h("thead", {}, h("tr", {}, ["obligor", "P(fights)", "pledge", "what drives it (log-odds vs the average case)"].map((t) => h("th", { text: t })))), h("tbody", {}, rows))
     : h("p", { class: "muted", text: `No state has a triggered or undetermined defence or offence pledge to ${f.target.abb}.` });
