@@ -105,7 +105,7 @@ pub struct Ask<'a> {
 }
 
 /// The incidents an [`Ask`] selects, the alliances it measures and what it asked, ready
-/// for [`casus_backtest::reliability`].
+/// for [`casus_backtest::reliability()`].
 pub struct Cases<'w> {
     /// The ATOP alliances measured.
     pub treaties: Vec<&'w Treaty>,

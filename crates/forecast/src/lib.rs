@@ -1,5 +1,5 @@
 //! The forecast of who would fight: a penalised logistic model of alliance honouring
-//! ([`fit`]), its honest validation against two baselines ([`validate`]), a reliability
+//! ([`fit()`]), its honest validation against two baselines ([`validate()`]), a reliability
 //! diagram ([`plot`]) and a seeded Monte Carlo over who comes ([`draws`]).
 //!
 //! Pure maths on plain numbers: the design matrix is built by casus-app from the
