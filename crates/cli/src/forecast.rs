@@ -33,6 +33,23 @@ pub struct ForecastArgs {
     pub seed: u64,
 }
 
+impl ForecastArgs {
+    /// The forecast of one request when `--forecast` was given (fitting the model first).
+    pub fn run(
+        &self,
+        world: &casus_core::World,
+        req: &casus_app::Request,
+    ) -> Result<Option<ForecastView>> {
+        if !self.forecast {
+            return Ok(None);
+        }
+        let model = casus_app::forecast::model(world)?;
+        Ok(Some(casus_app::forecast::forecast(
+            world, &model, req, self.draws, self.seed,
+        )?))
+    }
+}
+
 /// `casus.invoke/1` with the `forecast` object added.
 #[derive(Serialize)]
 pub struct WithForecast<'a> {

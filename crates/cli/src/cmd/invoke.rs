@@ -39,18 +39,7 @@ pub struct Args {
 pub fn run(a: Args, world: casus_core::World, out: &mut dyn Write) -> Result<ExitCode> {
     let req = a.scenario.request(&[])?;
     let view = casus_app::invoke_view(&world, &req, a.all)?;
-    let forecast = if a.forecast.forecast {
-        let model = casus_app::forecast::model(&world)?;
-        Some(casus_app::forecast::forecast(
-            &world,
-            &model,
-            &req,
-            a.forecast.draws,
-            a.forecast.seed,
-        )?)
-    } else {
-        None
-    };
+    let forecast = a.forecast.run(&world, &req)?;
     for w in &view.warnings {
         eprintln!("warning: {}", crate::output::terminal_safe(w));
     }

@@ -55,18 +55,7 @@ pub fn run(
     } else {
         casus_app::backtest::summary_for(&world, &req)
     };
-    let forecast = if a.forecast.forecast {
-        let model = casus_app::forecast::model(&world)?;
-        Some(casus_app::forecast::forecast(
-            &world,
-            &model,
-            &req,
-            a.forecast.draws,
-            a.forecast.seed,
-        )?)
-    } else {
-        None
-    };
+    let forecast = a.forecast.run(&world, &req)?;
     let html = render(&Report {
         view: &view,
         map: &map,
