@@ -283,7 +283,7 @@ fn invert(m: &[f64], p: usize) -> Option<Vec<f64>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// One predictor that separates well but not perfectly, plus noise.

@@ -160,23 +160,8 @@ pub fn bins(p: &[f64], y: &[bool], k: usize) -> Vec<Bin> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fit::tests::toy;
     use crate::fit::LAMBDA;
-
-    fn toy(groups: u32) -> Design {
-        let mut d = Design {
-            names: vec!["intercept".into(), "x".into()],
-            ..Default::default()
-        };
-        for i in 0..200u32 {
-            let x = (i % 20) as f64 / 2.0;
-            let y = (x > 4.5) ^ (i % 7 == 0);
-            d.x.extend([1.0, x]);
-            d.y.push(y);
-            d.group.push(i % groups);
-            d.stratum.push((i % 2) as u8);
-        }
-        d
-    }
 
     #[test]
     fn an_informative_predictor_beats_both_baselines_out_of_sample() {

@@ -64,6 +64,17 @@ fn model(w: &World) -> Result<&'static casus_app::forecast::Model> {
         .map_err(|e| ApiError::internal(anyhow::anyhow!("forecast model: {e}")))
 }
 
+/// The forecast of one request with the API's draws and seed (the model fitted once).
+fn forecast(w: &World, req: &casus_app::Request) -> Result<casus_app::forecast::ForecastView> {
+    Ok(casus_app::forecast::forecast(
+        w,
+        model(w)?,
+        req,
+        casus_app::forecast::DEFAULT_DRAWS,
+        casus_app::forecast::DEFAULT_SEED,
+    )?)
+}
+
 /// `GET /api/forecast/model`: what `casus reliability --model --format json` prints.
 async fn model_get(State(state): State<AppState>) -> Result<Response> {
     let bytes = state
@@ -282,13 +293,7 @@ fn invoke_json(w: &World, p: &ScenarioParams) -> Result<Vec<u8>> {
         .into_iter()
         .collect();
     let forecast = if p.forecast {
-        Some(casus_app::forecast::forecast(
-            w,
-            model(w)?,
-            &p.req,
-            casus_app::forecast::DEFAULT_DRAWS,
-            casus_app::forecast::DEFAULT_SEED,
-        )?)
+        Some(forecast(w, &p.req)?)
     } else {
         None
     };
@@ -363,13 +368,7 @@ async fn compare(state: AppState, p: ScenarioParams) -> Result<Response> {
                         SpecInput::Id(id) => id.clone(),
                         SpecInput::Text { file, .. } => file.clone(),
                     },
-                    forecast: casus_app::forecast::forecast(
-                        w,
-                        model(w)?,
-                        &req,
-                        casus_app::forecast::DEFAULT_DRAWS,
-                        casus_app::forecast::DEFAULT_SEED,
-                    )?,
+                    forecast: forecast(w, &req)?,
                 });
             }
             to_json(&CompareBody {
@@ -403,13 +402,7 @@ async fn report(state: AppState, p: ScenarioParams) -> Result<Response> {
             let view = invoke_view(w, &p.req, false)?;
             let backtest = casus_app::backtest::summary_for(w, &p.req);
             let forecast = if p.forecast {
-                Some(casus_app::forecast::forecast(
-                    w,
-                    model(w)?,
-                    &p.req,
-                    casus_app::forecast::DEFAULT_DRAWS,
-                    casus_app::forecast::DEFAULT_SEED,
-                )?)
+                Some(forecast(w, &p.req)?)
             } else {
                 None
             };
