@@ -7,8 +7,8 @@ use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
 use casus_data::Parts;
 use casus_dyad::{
-    ContiguityRule, CreateOptions, Frame, GmlInit, MemberFile, Options, PortfolioSource, Quiet,
-    Step, Unit,
+    AllianceSimilarityRow, ContiguityRule, CreateOptions, Frame, GmlInit, MemberFile, Options,
+    PortfolioSource, Quiet, Step, Unit,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -195,18 +195,6 @@ pub(crate) fn stateyears(
 }
 
 /// One row of `casus similarity --format json`: a missing score is `null`.
-#[derive(serde::Serialize)]
-struct Row {
-    atopid: i32,
-    year: i16,
-    mean_s: Option<f64>,
-    min_s: Option<f64>,
-    mean_pi: Option<f64>,
-    min_pi: Option<f64>,
-    mean_kappa: Option<f64>,
-    min_kappa: Option<f64>,
-}
-
 /// Per-alliance, per-year similarity (`casus similarity`), as the CLI's JSON text.
 #[pyfunction]
 #[pyo3(signature = (alliances=None, members="atop5", current_year=None))]
@@ -252,20 +240,8 @@ pub(crate) fn similarity(
             &Quiet,
         )
         .map_err(|e| e.to_string())?;
-        let some = |v: f64| (!v.is_nan()).then_some(v);
-        let rows: Vec<Row> = res
-            .iter()
-            .map(|r| Row {
-                atopid: r.atopid,
-                year: r.year,
-                mean_s: some(r.mean_s),
-                min_s: some(r.min_s),
-                mean_pi: some(r.mean_pi),
-                min_pi: some(r.min_pi),
-                mean_kappa: some(r.mean_kappa),
-                min_kappa: some(r.min_kappa),
-            })
-            .collect();
+        let rows: Vec<AllianceSimilarityRow> =
+            res.iter().map(AllianceSimilarityRow::from).collect();
         serde_json::to_string(&rows).map_err(|e| e.to_string())
     })
     .map_err(value_error)

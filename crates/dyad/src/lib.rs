@@ -36,8 +36,8 @@ pub use fingerprint::Fingerprint;
 pub use frame::{Column, ColumnType, Frame, Unit, Value};
 pub use gml::{whittle, GmlInit};
 pub use sscore::{
-    alliance_similarity, AllianceSimilarity, MemberFile, PortfolioSource, SimilarityOptions,
-    TieCoding, TieDirection, Weighting,
+    alliance_similarity, AllianceSimilarity, AllianceSimilarityRow, MemberFile, PortfolioSource,
+    SimilarityOptions, TieCoding, TieDirection, Weighting,
 };
 pub use steps::ContiguityRule;
 pub use system::{create_dyad_years, create_state_years, derive_false_dyads, CreateOptions};

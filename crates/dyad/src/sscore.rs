@@ -420,6 +420,45 @@ pub struct AllianceSimilarity {
     pub min_kappa: f64,
 }
 
+/// One alliance-year as `casus similarity --format json` and the Python package give it:
+/// an undefined measure (NaN, e.g. a year with one member) is `None` (JSON null) and the
+/// dyad count is left out.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct AllianceSimilarityRow {
+    /// ATOP alliance id.
+    pub atopid: i32,
+    /// Calendar year.
+    pub year: i16,
+    /// Mean Signorino–Ritter S.
+    pub mean_s: Option<f64>,
+    /// Minimum Signorino–Ritter S.
+    pub min_s: Option<f64>,
+    /// Mean Scott's π.
+    pub mean_pi: Option<f64>,
+    /// Minimum Scott's π.
+    pub min_pi: Option<f64>,
+    /// Mean Cohen's κ.
+    pub mean_kappa: Option<f64>,
+    /// Minimum Cohen's κ.
+    pub min_kappa: Option<f64>,
+}
+
+impl From<&AllianceSimilarity> for AllianceSimilarityRow {
+    fn from(r: &AllianceSimilarity) -> Self {
+        let some = |v: f64| (!v.is_nan()).then_some(v);
+        AllianceSimilarityRow {
+            atopid: r.atopid,
+            year: r.year,
+            mean_s: some(r.mean_s),
+            min_s: some(r.min_s),
+            mean_pi: some(r.mean_pi),
+            min_pi: some(r.min_pi),
+            mean_kappa: some(r.mean_kappa),
+            min_kappa: some(r.min_kappa),
+        }
+    }
+}
+
 /// Member spells of one ATOP member file: (atopid, member, first year, last year).
 fn member_spells(rec: &Record, file: MemberFile) -> Vec<(i32, u16, i16, i16)> {
     let m = match file {

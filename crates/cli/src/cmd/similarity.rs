@@ -7,7 +7,7 @@ use crate::progress::Bar;
 use crate::research::{load_record, SimilarityArgs};
 use anyhow::{bail, Result};
 use casus_data::{DataSource, Parts};
-use casus_dyad::{write, MemberFile, PortfolioSource};
+use casus_dyad::{write, AllianceSimilarityRow, MemberFile, PortfolioSource};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,18 +64,6 @@ enum MembersArg {
     Atop4,
 }
 
-#[derive(serde::Serialize)]
-struct Row {
-    atopid: i32,
-    year: i16,
-    mean_s: Option<f64>,
-    min_s: Option<f64>,
-    mean_pi: Option<f64>,
-    min_pi: Option<f64>,
-    mean_kappa: Option<f64>,
-    min_kappa: Option<f64>,
-}
-
 const HEADERS: [&str; 8] = [
     "atopid",
     "year",
@@ -126,20 +114,7 @@ pub fn run(a: Args, src: &DataSource, out: &mut dyn Write) -> Result<ExitCode> {
         &bar,
     )?;
     bar.finish();
-    let some = |v: f64| (!v.is_nan()).then_some(v);
-    let rows: Vec<Row> = res
-        .iter()
-        .map(|r| Row {
-            atopid: r.atopid,
-            year: r.year,
-            mean_s: some(r.mean_s),
-            min_s: some(r.min_s),
-            mean_pi: some(r.mean_pi),
-            min_pi: some(r.min_pi),
-            mean_kappa: some(r.mean_kappa),
-            min_kappa: some(r.min_kappa),
-        })
-        .collect();
+    let rows: Vec<AllianceSimilarityRow> = res.iter().map(AllianceSimilarityRow::from).collect();
     if a.format == Format::Json {
         write_json(out, &rows)?;
         return Ok(ExitCode::SUCCESS);
